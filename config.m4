@@ -1,0 +1,62 @@
+dnl config.m4 for the localapi extension
+
+PHP_ARG_WITH([localapi],
+  [for localapi support],
+  [AS_HELP_STRING([[--with-localapi[=DIR]]],
+    [Include localapi (WHMCS localAPI() over MariaDB Connector/C). DIR is the
+     Connector/C prefix when pkg-config cannot find libmariadb])],
+  [yes])
+
+PHP_ARG_ENABLE([localapi-dev],
+  [whether to build localapi with developer warnings],
+  [AS_HELP_STRING([--enable-localapi-dev],
+    [Build with -Wall -Wextra -Werror])],
+  [no],
+  [no])
+
+if test "$PHP_LOCALAPI" != "no"; then
+  PKG_PROG_PKG_CONFIG
+  LOCALAPI_MARIADB_FOUND=no
+
+  if test "$PHP_LOCALAPI" = "yes" && test -n "$PKG_CONFIG"; then
+    PKG_CHECK_MODULES([LIBMARIADB], [libmariadb >= 3.1], [
+      PHP_EVAL_INCLINE($LIBMARIADB_CFLAGS)
+      PHP_EVAL_LIBLINE($LIBMARIADB_LIBS, LOCALAPI_SHARED_LIBADD)
+      LOCALAPI_MARIADB_FOUND=yes
+    ], [
+      AC_MSG_NOTICE([pkg-config found no libmariadb, trying mariadb_config])
+    ])
+  fi
+
+  if test "$LOCALAPI_MARIADB_FOUND" = "no"; then
+    AC_MSG_CHECKING([for mariadb_config])
+    if test "$PHP_LOCALAPI" != "yes" && test -x "$PHP_LOCALAPI/bin/mariadb_config"; then
+      LOCALAPI_MARIADB_CONFIG="$PHP_LOCALAPI/bin/mariadb_config"
+    else
+      LOCALAPI_MARIADB_CONFIG=`command -v mariadb_config`
+    fi
+    if test -z "$LOCALAPI_MARIADB_CONFIG"; then
+      AC_MSG_RESULT([not found])
+      AC_MSG_ERROR([MariaDB Connector/C not found: install libmariadb-dev])
+    fi
+    AC_MSG_RESULT([$LOCALAPI_MARIADB_CONFIG])
+    PHP_EVAL_INCLINE(`$LOCALAPI_MARIADB_CONFIG --include`)
+    PHP_EVAL_LIBLINE(`$LOCALAPI_MARIADB_CONFIG --libs`, LOCALAPI_SHARED_LIBADD)
+  fi
+
+  PHP_CHECK_LIBRARY([mariadb], [mariadb_stmt_execute_direct], [], [
+    AC_MSG_ERROR([MariaDB Connector/C 3.x is required])
+  ], [$LOCALAPI_SHARED_LIBADD])
+
+  LOCALAPI_CFLAGS="-Wall -Wextra -Wno-unused-parameter -std=gnu11 -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
+  if test "$PHP_LOCALAPI_DEV" = "yes"; then
+    LOCALAPI_CFLAGS="$LOCALAPI_CFLAGS -Werror"
+  fi
+
+  PHP_SUBST(LOCALAPI_SHARED_LIBADD)
+  PHP_ADD_EXTENSION_DEP(localapi, standard)
+  PHP_ADD_EXTENSION_DEP(localapi, hash)
+  PHP_NEW_EXTENSION(localapi, [ext/localapi.c ext/contact.c ext/postdata.c ext/db.c ext/add_contact.c ext/hooks.c],
+    $ext_shared, , $LOCALAPI_CFLAGS)
+  PHP_ADD_BUILD_DIR([$ext_builddir/ext])
+fi

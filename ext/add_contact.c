@@ -1,0 +1,415 @@
+/*
+ * AddContact: the record is inserted with one guarded INSERT ... SELECT (the
+ * client check, and for sub-accounts the duplicate-email rule, decided by the
+ * server in the same statement), then the activity-log row, then COMMIT.
+ */
+#include "localapi_private.h"
+
+#include "SAPI.h"
+#include "ext/standard/php_password.h"
+
+#include <errmsg.h>
+
+#define LA_MAX_ATTEMPTS 8
+
+#define LA_INSERT_CONTACT \
+	"INSERT INTO tblcontacts (userid, firstname, lastname, companyname, email, address1, address2," \
+	" city, state, postcode, country, phonenumber, tax_id, subaccount, password, permissions," \
+	" generalemails, productemails, domainemails, invoiceemails, supportemails, affiliateemails," \
+	" pwresetkey, created_at, updated_at)" \
+	" SELECT c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?," \
+	" COALESCE(?, (SELECT cf.value FROM tblconfiguration cf WHERE cf.setting = 'DefaultCountry' LIMIT 1), '')," \
+	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', NOW(), NOW()" \
+	" FROM tblclients c WHERE c.id = ?"
+
+static const char la_sql_insert[] = LA_INSERT_CONTACT;
+
+/* The duplicate check runs inside the INSERT: under REPEATABLE READ its reads lock the
+ * email's index range, so two racing calls cannot both insert the same new email. */
+static const char la_sql_insert_unique[] = LA_INSERT_CONTACT
+	" AND NOT EXISTS (SELECT 1 FROM tblclients d WHERE d.email = ?)"
+	" AND NOT EXISTS (SELECT 1 FROM tblcontacts s WHERE s.subaccount = 1 AND s.email = ?)";
+
+static const char la_sql_client_exists[] = "SELECT id FROM tblclients WHERE id = ? LOCK IN SHARE MODE";
+
+static const char la_sql_contact_exists[] = "SELECT id, country FROM tblcontacts WHERE id = ?";
+
+static const char la_sql_insert_log[] =
+	"INSERT INTO tblactivitylog (date, description, user, userid, user_id, admin_id, ipaddr)"
+	" VALUES (NOW(), ?, ?, ?, 0, ?, ?)";
+
+/* Everything one AddContact call writes, bound once and reused by every attempt. */
+typedef struct {
+	const la_contact *record;
+	zend_string *password_hash;    /* '' for a plain contact */
+	long long clientid;
+	long long subaccount;
+	long long emails[LA_E_COUNT];
+	long long admin_id;
+	const char *admin_name;
+	size_t admin_name_len;
+	zend_string *ipaddr;
+	long long contactid;
+	MYSQL_BIND insert_params[26];
+} la_add;
+
+typedef enum {
+	LA_ADDED,
+	LA_NO_CLIENT,
+	LA_DUPLICATE,
+	LA_FAILED
+} la_add_status;
+
+static zend_string *la_password_hash(la_str plain)
+{
+	zend_string *ident = zend_string_init(ZEND_STRL("2y"), 0);
+	const php_password_algo *bcrypt = php_password_algo_find(ident);
+	zend_string *password, *hash;
+
+	zend_string_release(ident);
+	password = zend_string_init(plain.ptr, plain.len, 0);
+	hash = bcrypt ? bcrypt->hash(password, NULL) : NULL;
+	zend_string_release(password);
+	return hash;
+}
+
+/* $_SERVER['REMOTE_ADDR'] of a web request; the CLI has no client address. */
+static zend_string *la_request_ipaddr(void)
+{
+	zval *server, *addr;
+
+	if (strcmp(sapi_module.name, "cli") == 0 || strcmp(sapi_module.name, "phpdbg") == 0) {
+		return ZSTR_EMPTY_ALLOC();
+	}
+	zend_is_auto_global_str(ZEND_STRL("_SERVER"));
+	server = &PG(http_globals)[TRACK_VARS_SERVER];
+	if (Z_TYPE_P(server) != IS_ARRAY) {
+		return ZSTR_EMPTY_ALLOC();
+	}
+	addr = zend_hash_str_find_deref(Z_ARRVAL_P(server), ZEND_STRL("REMOTE_ADDR"));
+	return addr && Z_TYPE_P(addr) == IS_STRING ? zend_string_copy(Z_STR_P(addr)) : ZSTR_EMPTY_ALLOC();
+}
+
+static void la_bind_insert(la_add *add)
+{
+	const la_contact *c = add->record;
+	MYSQL_BIND *p = add->insert_params;
+	la_str permissions = c->field[LA_F_PERMISSIONS];
+	int n = 0;
+
+	for (int f = LA_F_FIRSTNAME; f <= LA_F_TAX_ID; f++) {
+		if (f == LA_F_COUNTRY && la_str_is_empty(c->field[f])) {
+			php_localapi_bind_null(&p[n++]);   /* the server fills in DefaultCountry */
+		} else {
+			php_localapi_bind_str(&p[n++], c->field[f].ptr, c->field[f].len);
+		}
+	}
+	php_localapi_bind_long(&p[n++], &add->subaccount);
+	php_localapi_bind_str(&p[n++], ZSTR_VAL(add->password_hash), ZSTR_LEN(add->password_hash));
+	if (la_str_is_empty(permissions)) {
+		permissions.len = 0;
+	}
+	php_localapi_bind_str(&p[n++], permissions.ptr, permissions.len);
+	for (int t = 0; t < LA_E_COUNT; t++) {
+		php_localapi_bind_long(&p[n++], &add->emails[t]);
+	}
+	php_localapi_bind_long(&p[n++], &add->clientid);
+	php_localapi_bind_str(&p[n++], c->field[LA_F_EMAIL].ptr, c->field[LA_F_EMAIL].len);
+	php_localapi_bind_str(&p[n++], c->field[LA_F_EMAIL].ptr, c->field[LA_F_EMAIL].len);
+	ZEND_ASSERT(n == (int) (sizeof(add->insert_params) / sizeof(add->insert_params[0])));
+}
+
+static zend_string *la_log_description(const la_add *add)
+{
+	return strpprintf(0, "Added Contact - User ID: %lld - Contact ID: %lld", add->clientid, add->contactid);
+}
+
+static bool la_insert_log(la_link *link, la_add *add, php_localapi_db_error *err)
+{
+	MYSQL_BIND params[5];
+	zend_string *description = la_log_description(add);
+	bool ok;
+
+	php_localapi_bind_str(&params[0], ZSTR_VAL(description), ZSTR_LEN(description));
+	php_localapi_bind_str(&params[1], add->admin_name, add->admin_name_len);
+	php_localapi_bind_long(&params[2], &add->clientid);
+	php_localapi_bind_long(&params[3], &add->admin_id);
+	php_localapi_bind_str(&params[4], ZSTR_VAL(add->ipaddr), ZSTR_LEN(add->ipaddr));
+	ok = php_localapi_db_exec(link, la_sql_insert_log, params, NULL, NULL, err);
+	zend_string_release(description);
+	return ok;
+}
+
+static bool la_row_exists(la_link *link, const char *sql, long long id, zend_string **text,
+	bool *found, php_localapi_db_error *err)
+{
+	MYSQL_BIND param;
+	zend_long ignored;
+
+	php_localapi_bind_long(&param, &id);
+	return php_localapi_db_fetch_one(link, sql, &param, &ignored, text, found, err);
+}
+
+/* A COMMIT whose answer was lost may or may not have happened: look before trying again. */
+static la_add_status la_commit_or_verify(la_link *link, la_add *add, php_localapi_db_error *err)
+{
+	bool found = false;
+
+	if (php_localapi_db_commit(link, err)) {
+		return LA_ADDED;
+	}
+	if (!php_localapi_db_error_is_lost(err->code)) {
+		return LA_FAILED;
+	}
+	if (!php_localapi_db_ensure_connected(link, err)
+		|| !la_row_exists(link, la_sql_contact_exists, add->contactid, NULL, &found, err)) {
+		return LA_FAILED;
+	}
+	php_localapi_db_rollback(link);
+	if (found) {
+		return LA_ADDED;
+	}
+	/* Not committed: report it as the lost connection it was, so the caller tries again. */
+	err->code = CR_SERVER_LOST;
+	return LA_FAILED;
+}
+
+/* One transaction: the contact row, and the log row when with_log, committed together. */
+static la_add_status la_add_attempt(la_link *link, la_add *add, bool unique, bool with_log,
+	php_localapi_db_error *err)
+{
+	my_ulonglong affected = 0, insert_id = 0;
+	bool client_found = false;
+
+	if (!php_localapi_db_exec(link, unique ? la_sql_insert_unique : la_sql_insert,
+			add->insert_params, &affected, &insert_id, err)) {
+		return LA_FAILED;
+	}
+	if (affected == 0) {
+		if (unique && !la_row_exists(link, la_sql_client_exists, add->clientid, NULL, &client_found, err)) {
+			return LA_FAILED;
+		}
+		php_localapi_db_rollback(link);
+		return client_found ? LA_DUPLICATE : LA_NO_CLIENT;
+	}
+	add->contactid = (long long) insert_id;
+	if (with_log && !la_insert_log(link, add, err)) {
+		return LA_FAILED;
+	}
+	return la_commit_or_verify(link, add, err);
+}
+
+/* Deadlocks, lock-wait timeouts and lost connections are retried a bounded number of times;
+ * a retry starts a new transaction, the failed one having been rolled back. */
+static la_add_status la_add_with_retries(la_link *link, la_add *add, bool unique, bool with_log,
+	php_localapi_db_error *err)
+{
+	for (int attempt = 1; ; attempt++) {
+		la_add_status status = la_add_attempt(link, add, unique, with_log, err);
+		bool lost;
+
+		if (status != LA_FAILED) {
+			return status;
+		}
+		php_localapi_db_rollback(link);
+		lost = php_localapi_db_error_is_lost(err->code);
+		if (attempt >= LA_MAX_ATTEMPTS || !(lost || php_localapi_db_error_is_transient(err->code))) {
+			return LA_FAILED;
+		}
+		if (!php_localapi_db_ensure_connected(link, err)) {
+			return LA_FAILED;
+		}
+		if (!lost) {
+			usleep(1000 * attempt);
+		}
+	}
+}
+
+static bool la_log_with_retries(la_link *link, la_add *add, php_localapi_db_error *err)
+{
+	for (int attempt = 1; ; attempt++) {
+		if (la_insert_log(link, add, err) && php_localapi_db_commit(link, err)) {
+			return true;
+		}
+		php_localapi_db_rollback(link);
+		if (attempt >= LA_MAX_ATTEMPTS
+			|| !(php_localapi_db_error_is_lost(err->code) || php_localapi_db_error_is_transient(err->code))
+			|| !php_localapi_db_ensure_connected(link, err)) {
+			return false;
+		}
+	}
+}
+
+static void la_hook_vars_contact_add(zval *vars, const la_add *add, zend_string *country)
+{
+	const la_contact *c = add->record;
+
+	array_init_size(vars, 24);
+	add_assoc_long(vars, "userid", (zend_long) add->clientid);
+	for (int f = LA_F_FIRSTNAME; f <= LA_F_TAX_ID; f++) {
+		if (f == LA_F_COUNTRY && country) {
+			add_assoc_str(vars, "country", zend_string_copy(country));
+		} else {
+			add_assoc_stringl(vars, la_field_names[f], c->field[f].ptr, c->field[f].len);
+		}
+	}
+	add_assoc_string(vars, "subaccount", add->subaccount ? "1" : "0");
+	if (add->subaccount) {
+		add_assoc_stringl(vars, "password", c->field[LA_F_PASSWORD2].ptr, c->field[LA_F_PASSWORD2].len);
+	} else {
+		add_assoc_string(vars, "password", "");
+	}
+	if (la_str_is_empty(c->field[LA_F_PERMISSIONS])) {
+		add_assoc_string(vars, "permissions", "");
+	} else {
+		add_assoc_stringl(vars, "permissions", c->field[LA_F_PERMISSIONS].ptr, c->field[LA_F_PERMISSIONS].len);
+	}
+	for (int t = 0; t < LA_E_COUNT; t++) {
+		if (add->emails[t]) {
+			add_assoc_string(vars, la_email_legacy_names[t], "1");
+		} else {
+			add_assoc_long(vars, la_email_legacy_names[t], 0);
+		}
+	}
+	add_assoc_long(vars, "contactid", (zend_long) add->contactid);
+}
+
+/* ContactAdd sees the country as stored, DefaultCountry included. */
+static void la_fire_contact_add(la_link *link, const la_add *add)
+{
+	php_localapi_db_error err;
+	zend_string *country = NULL;
+	bool found = false;
+	zval vars;
+
+	if (la_str_is_empty(add->record->field[LA_F_COUNTRY])) {
+		if (!la_row_exists(link, la_sql_contact_exists, add->contactid, &country, &found, &err)) {
+			php_error_docref(NULL, E_WARNING, "ContactAdd: cannot read the stored country: %s", err.message);
+		}
+		php_localapi_db_rollback(link);
+	}
+	la_hook_vars_contact_add(&vars, add, country);
+	php_localapi_hooks_run(ZEND_STRL("ContactAdd"), &vars);
+	zval_ptr_dtor(&vars);
+	if (country) {
+		zend_string_release(country);
+	}
+}
+
+static void la_fire_log_activity(const la_add *add)
+{
+	zval vars;
+
+	array_init_size(&vars, 4);
+	add_assoc_str(&vars, "description", la_log_description(add));
+	add_assoc_stringl(&vars, "user", add->admin_name, add->admin_name_len);
+	add_assoc_long(&vars, "userid", (zend_long) add->clientid);
+	add_assoc_str(&vars, "ipaddress", zend_string_copy(add->ipaddr));
+	php_localapi_hooks_run(ZEND_STRL("LogActivity"), &vars);
+	zval_ptr_dtor(&vars);
+}
+
+static void la_add_init(la_add *add, const la_contact *record, const php_localapi_admin *admin)
+{
+	memset(add, 0, sizeof(*add));
+	add->record = record;
+	add->clientid = record->clientid;
+	add->subaccount = la_contact_is_subaccount(record);
+	for (int t = 0; t < LA_E_COUNT; t++) {
+		add->emails[t] = record->emails[t];
+	}
+	add->admin_id = admin->id;
+	if (admin->username) {
+		add->admin_name = ZSTR_VAL(admin->username);
+		add->admin_name_len = ZSTR_LEN(admin->username);
+	} else {
+		add->admin_name = "Local API User";
+		add->admin_name_len = sizeof("Local API User") - 1;
+	}
+	add->ipaddr = la_request_ipaddr();
+}
+
+static void la_add_free(la_add *add)
+{
+	if (add->password_hash) {
+		zend_string_release(add->password_hash);
+	}
+	zend_string_release(add->ipaddr);
+}
+
+/* Writes the contact, then the hooks and the log as SPEC's commit points say. */
+static void la_add_run(la_link *link, la_add *add, zval *return_value)
+{
+	php_localapi_db_error err;
+	bool unique = la_contact_needs_unique_email(add->record);
+	/* With a ContactAdd hook the contact commits first, so the hook can see it from anywhere. */
+	bool hooked = php_localapi_hooks_has(ZEND_STRL("ContactAdd"));
+	bool logged = true;
+
+	la_bind_insert(add);
+	switch (la_add_with_retries(link, add, unique, !hooked, &err)) {
+		case LA_NO_CLIENT:
+			php_localapi_error(return_value, "Client ID Not Found");
+			return;
+		case LA_DUPLICATE:
+			php_localapi_error(return_value, "Duplicate Email Address");
+			return;
+		case LA_FAILED:
+			php_localapi_db_error_result(return_value, &err);
+			return;
+		case LA_ADDED:
+			break;
+	}
+	if (hooked) {
+		la_fire_contact_add(link, add);
+		/* The hook may have called localAPI() with other settings: take the link afresh. */
+		link = php_localapi_db_acquire(&err);
+		logged = link && la_log_with_retries(link, add, &err);
+		if (!logged) {
+			php_error_docref(NULL, E_WARNING, "Contact %lld was added but its activity log row was not: %s",
+				add->contactid, err.message);
+		}
+	}
+	zval_ptr_dtor(return_value);
+	array_init_size(return_value, 2);
+	add_assoc_string(return_value, "result", "success");
+	add_assoc_long(return_value, "contactid", (zend_long) add->contactid);
+	if (logged) {
+		la_fire_log_activity(add);
+	}
+}
+
+void php_localapi_cmd_addcontact(HashTable *post_data, const php_localapi_admin *admin, zval *return_value)
+{
+	php_localapi_contact_input in;
+	php_localapi_db_error err;
+	la_add add;
+	la_link *link;
+
+	if (!php_localapi_contact_from_post(&in, post_data, return_value)) {
+		php_localapi_contact_input_free(&in);
+		return;
+	}
+	if (in.record.clientid == 0) {
+		php_localapi_error(return_value, "Client ID Not Found");
+		php_localapi_contact_input_free(&in);
+		return;
+	}
+	link = php_localapi_db_acquire(&err);
+	if (!link) {
+		php_localapi_db_error_result(return_value, &err);
+		php_localapi_contact_input_free(&in);
+		return;
+	}
+	la_add_init(&add, &in.record, admin);
+	/* bcrypt takes tens of milliseconds: do it before any lock is taken. */
+	add.password_hash = add.subaccount ? la_password_hash(in.record.field[LA_F_PASSWORD2]) : ZSTR_EMPTY_ALLOC();
+	if (!add.password_hash) {
+		php_localapi_error(return_value, "Cannot hash password2");
+	} else {
+		la_add_run(link, &add, return_value);
+	}
+	php_localapi_db_end_call();
+	la_add_free(&add);
+	php_localapi_contact_input_free(&in);
+}

@@ -1,0 +1,410 @@
+/*
+ * The MariaDB link: one connection per process (or per request when
+ * localapi.persistent=0), pinged on reuse, rolled back at request end, with
+ * its prepared statements cached for the life of the connection.
+ */
+#include "localapi_private.h"
+
+#include "ext/hash/php_hash.h"
+#include "ext/hash/php_hash_sha.h"
+#include "ext/standard/md5.h"
+#include "ext/standard/php_string.h"
+#include "ext/standard/info.h"
+#include "zend_smart_str.h"
+
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+/* Session settings every link runs with; the time zone is deliberately left alone. */
+#define LA_INIT_COMMAND \
+	"SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'," \
+	" SESSION tx_isolation = 'REPEATABLE-READ', SESSION autocommit = 0"
+
+struct la_link {
+	MYSQL *mysql;
+	HashTable statements;    /* address of the SQL text => MYSQL_STMT* */
+	char key[2 * 32 + 1];    /* SHA-256 of the credentials, never the credentials */
+	bool persistent;
+	bool in_transaction;     /* statements ran since the last COMMIT or ROLLBACK */
+};
+
+static void la_error_set(php_localapi_db_error *err, unsigned int code, const char *message)
+{
+	err->code = code;
+	snprintf(err->message, sizeof(err->message), "%s", message && *message ? message : "unknown error");
+}
+
+static void la_error_from_mysql(php_localapi_db_error *err, MYSQL *mysql)
+{
+	la_error_set(err, mysql_errno(mysql), mysql_error(mysql));
+}
+
+static void la_error_from_stmt(php_localapi_db_error *err, MYSQL_STMT *stmt)
+{
+	la_error_set(err, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+}
+
+static void la_link_key(char key[2 * 32 + 1])
+{
+	PHP_SHA256_CTX ctx;
+	unsigned char digest[32];
+	const char *parts[] = {
+		LOCALAPI_G(db_host), LOCALAPI_G(db_socket), LOCALAPI_G(db_username),
+		LOCALAPI_G(db_password), LOCALAPI_G(db_name),
+	};
+	zend_long port = LOCALAPI_G(db_port);
+
+	PHP_SHA256Init(&ctx);
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		const char *part = parts[i] ? parts[i] : "";
+		/* The terminating NUL separates the parts, so "ab"+"c" and "a"+"bc" differ. */
+		PHP_SHA256Update(&ctx, (const unsigned char *) part, strlen(part) + 1);
+	}
+	PHP_SHA256Update(&ctx, (const unsigned char *) &port, sizeof(port));
+	PHP_SHA256Final(digest, &ctx);
+	make_digest_ex(key, digest, sizeof(digest));
+}
+
+static void la_statement_dtor(zval *zv)
+{
+	mysql_stmt_close((MYSQL_STMT *) Z_PTR_P(zv));
+}
+
+static void la_link_disconnect(la_link *link)
+{
+	zend_hash_clean(&link->statements);
+	if (link->mysql) {
+		mysql_close(link->mysql);
+		link->mysql = NULL;
+	}
+	link->in_transaction = false;
+}
+
+static bool la_link_connect(la_link *link, php_localapi_db_error *err)
+{
+	unsigned int timeout = (unsigned int) LOCALAPI_G(connect_timeout);
+	my_bool off = 0;
+	const char *socket = LOCALAPI_G(db_socket);
+
+	la_link_disconnect(link);
+	link->mysql = mysql_init(NULL);
+	if (!link->mysql) {
+		la_error_set(err, CR_OUT_OF_MEMORY, "cannot allocate a connection");
+		return false;
+	}
+	mysql_options(link->mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(link->mysql, MYSQL_OPT_RECONNECT, &off);
+	mysql_options(link->mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(link->mysql, MYSQL_INIT_COMMAND, LA_INIT_COMMAND);
+	if (!mysql_real_connect(link->mysql, LOCALAPI_G(db_host), LOCALAPI_G(db_username),
+			LOCALAPI_G(db_password), LOCALAPI_G(db_name), (unsigned int) LOCALAPI_G(db_port),
+			socket && *socket ? socket : NULL, 0)) {
+		la_error_from_mysql(err, link->mysql);
+		mysql_close(link->mysql);
+		link->mysql = NULL;
+		return false;
+	}
+	return true;
+}
+
+static la_link *la_link_new(const char *key, bool persistent)
+{
+	la_link *link = pecalloc(1, sizeof(*link), persistent);
+
+	link->persistent = persistent;
+	memcpy(link->key, key, sizeof(link->key));
+	zend_hash_init(&link->statements, 8, NULL, la_statement_dtor, persistent);
+	return link;
+}
+
+static void la_link_free(la_link *link)
+{
+	la_link_disconnect(link);
+	zend_hash_destroy(&link->statements);
+	pefree(link, link->persistent);
+}
+
+la_link *php_localapi_db_acquire(php_localapi_db_error *err)
+{
+	char key[sizeof(((la_link *) NULL)->key)];
+	la_link *link = LOCALAPI_G(link);
+
+	la_link_key(key);
+	if (link && strcmp(link->key, key) != 0) {
+		/* Other credentials than the link was made with: one link per process, so replace it. */
+		la_link_free(link);
+		link = LOCALAPI_G(link) = NULL;
+	}
+	if (!link) {
+		link = la_link_new(key, LOCALAPI_G(persistent));
+		if (!la_link_connect(link, err)) {
+			la_link_free(link);
+			return NULL;
+		}
+		LOCALAPI_G(link) = link;
+		LOCALAPI_G(link_checked) = true;
+	} else if (!link->mysql || (!LOCALAPI_G(link_checked) && mysql_ping(link->mysql) != 0)) {
+		if (!la_link_connect(link, err)) {
+			return NULL;
+		}
+	}
+	LOCALAPI_G(link_checked) = true;
+	return link;
+}
+
+bool php_localapi_db_ensure_connected(la_link *link, php_localapi_db_error *err)
+{
+	return link->mysql || la_link_connect(link, err);
+}
+
+MYSQL *php_localapi_db_mysql(la_link *link)
+{
+	return link->mysql;
+}
+
+static MYSQL_STMT *la_statement(la_link *link, const char *sql, php_localapi_db_error *err)
+{
+	zend_ulong slot = (zend_ulong) (uintptr_t) sql;
+	MYSQL_STMT *stmt = zend_hash_index_find_ptr(&link->statements, slot);
+
+	if (stmt) {
+		return stmt;
+	}
+	if (!link->mysql) {
+		la_error_set(err, CR_SERVER_GONE_ERROR, "not connected");
+		return NULL;
+	}
+	stmt = mysql_stmt_init(link->mysql);
+	if (!stmt) {
+		la_error_from_mysql(err, link->mysql);
+		return NULL;
+	}
+	if (mysql_stmt_prepare(stmt, sql, strlen(sql)) != 0) {
+		la_error_from_stmt(err, stmt);
+		mysql_stmt_close(stmt);
+		return NULL;
+	}
+	zend_hash_index_add_new_ptr(&link->statements, slot, stmt);
+	return stmt;
+}
+
+static MYSQL_STMT *la_execute(la_link *link, const char *sql, MYSQL_BIND *params, php_localapi_db_error *err)
+{
+	MYSQL_STMT *stmt = la_statement(link, sql, err);
+
+	if (!stmt) {
+		return NULL;
+	}
+	link->in_transaction = true;
+	if ((params && mysql_stmt_bind_param(stmt, params) != 0) || mysql_stmt_execute(stmt) != 0) {
+		la_error_from_stmt(err, stmt);
+		if (php_localapi_db_error_is_lost(err->code)) {
+			la_link_disconnect(link);
+		}
+		return NULL;
+	}
+	return stmt;
+}
+
+bool php_localapi_db_exec(la_link *link, const char *sql, MYSQL_BIND *params,
+	my_ulonglong *affected, my_ulonglong *insert_id, php_localapi_db_error *err)
+{
+	MYSQL_STMT *stmt = la_execute(link, sql, params, err);
+
+	if (!stmt) {
+		return false;
+	}
+	if (affected) {
+		*affected = mysql_stmt_affected_rows(stmt);
+	}
+	if (insert_id) {
+		*insert_id = mysql_stmt_insert_id(stmt);
+	}
+	return true;
+}
+
+/* Reads column 1 of the current row as text of any length. */
+static bool la_fetch_text(MYSQL_STMT *stmt, unsigned long length, zend_string **text, php_localapi_db_error *err)
+{
+	MYSQL_BIND column;
+
+	*text = zend_string_alloc(length, 0);
+	memset(&column, 0, sizeof(column));
+	column.buffer_type = MYSQL_TYPE_STRING;
+	column.buffer = ZSTR_VAL(*text);
+	column.buffer_length = length + 1;
+	if (length && mysql_stmt_fetch_column(stmt, &column, 1, 0) != 0) {
+		la_error_from_stmt(err, stmt);
+		zend_string_efree(*text);
+		*text = NULL;
+		return false;
+	}
+	ZSTR_VAL(*text)[length] = '\0';
+	return true;
+}
+
+bool php_localapi_db_fetch_one(la_link *link, const char *sql, MYSQL_BIND *params,
+	zend_long *number, zend_string **text, bool *found, php_localapi_db_error *err)
+{
+	MYSQL_STMT *stmt = la_execute(link, sql, params, err);
+	MYSQL_BIND columns[2];
+	long long value = 0;
+	unsigned long text_length = 0;
+	my_bool value_null = 0;
+	char probe;
+	int rc;
+	bool ok = true;
+
+	if (!stmt) {
+		return false;
+	}
+	memset(columns, 0, sizeof(columns));
+	columns[0].buffer_type = MYSQL_TYPE_LONGLONG;
+	columns[0].buffer = &value;
+	columns[0].is_null = &value_null;
+	columns[1].buffer_type = MYSQL_TYPE_STRING;
+	columns[1].buffer = &probe;
+	columns[1].buffer_length = 0;
+	columns[1].length = &text_length;
+	mysql_stmt_bind_result(stmt, columns);
+	rc = mysql_stmt_fetch(stmt);
+	*found = rc == 0 || rc == MYSQL_DATA_TRUNCATED;
+	if (rc == 1) {
+		la_error_from_stmt(err, stmt);
+		ok = false;
+	} else if (*found) {
+		*number = value_null ? 0 : (zend_long) value;
+		if (text && mysql_stmt_field_count(stmt) > 1) {
+			ok = la_fetch_text(stmt, text_length, text, err);
+		}
+	}
+	mysql_stmt_free_result(stmt);
+	return ok;
+}
+
+bool php_localapi_db_commit(la_link *link, php_localapi_db_error *err)
+{
+	if (!link->mysql) {
+		la_error_set(err, CR_SERVER_GONE_ERROR, "not connected");
+		return false;
+	}
+	if (mysql_commit(link->mysql) != 0) {
+		la_error_from_mysql(err, link->mysql);
+		if (php_localapi_db_error_is_lost(err->code)) {
+			la_link_disconnect(link);
+		}
+		return false;
+	}
+	link->in_transaction = false;
+	return true;
+}
+
+void php_localapi_db_rollback(la_link *link)
+{
+	if (link->in_transaction && link->mysql) {
+		if (mysql_rollback(link->mysql) != 0) {
+			/* A link that cannot roll back cannot be trusted with the next call. */
+			la_link_disconnect(link);
+		}
+	}
+	link->in_transaction = false;
+}
+
+bool php_localapi_db_error_is_lost(unsigned int code)
+{
+	return code == CR_SERVER_GONE_ERROR || code == CR_SERVER_LOST || code == ER_CONNECTION_KILLED
+		|| code == CR_SERVER_LOST_EXTENDED;
+}
+
+bool php_localapi_db_error_is_transient(unsigned int code)
+{
+	return code == ER_LOCK_WAIT_TIMEOUT || code == ER_LOCK_DEADLOCK || code == ER_AUTOINC_READ_FAILED;
+}
+
+void php_localapi_db_error_result(zval *return_value, const php_localapi_db_error *err)
+{
+	const char *password = LOCALAPI_G(db_password);
+	zend_string *message = zend_string_init(err->message, strlen(err->message), 0);
+
+	/* Server messages never carry the password today; make sure none ever reaches a caller. */
+	if (password && *password && php_memnstr(ZSTR_VAL(message), password, strlen(password),
+			ZSTR_VAL(message) + ZSTR_LEN(message))) {
+		zend_string *masked = php_str_to_str(ZSTR_VAL(message), ZSTR_LEN(message),
+			password, strlen(password), ZEND_STRL("********"));
+		zend_string_release(message);
+		message = masked;
+	}
+	php_localapi_error(return_value, "Database error: %s", ZSTR_VAL(message));
+	zend_string_release(message);
+}
+
+void php_localapi_bind_str(MYSQL_BIND *bind, const char *ptr, size_t len)
+{
+	memset(bind, 0, sizeof(*bind));
+	bind->buffer_type = MYSQL_TYPE_STRING;
+	bind->buffer = (void *) ptr;
+	bind->buffer_length = (unsigned long) len;
+}
+
+void php_localapi_bind_null(MYSQL_BIND *bind)
+{
+	memset(bind, 0, sizeof(*bind));
+	bind->buffer_type = MYSQL_TYPE_NULL;
+}
+
+void php_localapi_bind_long(MYSQL_BIND *bind, long long *value)
+{
+	memset(bind, 0, sizeof(*bind));
+	bind->buffer_type = MYSQL_TYPE_LONGLONG;
+	bind->buffer = value;
+}
+
+void php_localapi_bind_double(MYSQL_BIND *bind, double *value)
+{
+	memset(bind, 0, sizeof(*bind));
+	bind->buffer_type = MYSQL_TYPE_DOUBLE;
+	bind->buffer = value;
+}
+
+void php_localapi_db_end_call(void)
+{
+	if (LOCALAPI_G(link)) {
+		php_localapi_db_rollback(LOCALAPI_G(link));
+	}
+}
+
+void php_localapi_db_request_end(void)
+{
+	la_link *link = LOCALAPI_G(link);
+
+	if (!link) {
+		return;
+	}
+	php_localapi_db_rollback(link);
+	if (!link->persistent) {
+		la_link_free(link);
+		LOCALAPI_G(link) = NULL;
+	}
+}
+
+void php_localapi_db_module_end(void)
+{
+	if (LOCALAPI_G(link)) {
+		la_link_free(LOCALAPI_G(link));
+		LOCALAPI_G(link) = NULL;
+	}
+}
+
+void php_localapi_db_info(void)
+{
+	la_link *link = LOCALAPI_G(link);
+	char buf[128];
+
+	if (link && link->mysql && link->persistent) {
+		snprintf(buf, sizeof(buf), "connected (thread %lu, server %s)",
+			mysql_thread_id(link->mysql), mysql_get_server_info(link->mysql));
+		php_info_print_table_row(2, "Persistent link", buf);
+	} else {
+		php_info_print_table_row(2, "Persistent link", LOCALAPI_G(persistent) ? "none yet" : "disabled");
+	}
+}

@@ -1,0 +1,236 @@
+/*
+ * The hook registry: add_hook(), hook files loaded from localapi.hooks_dir,
+ * and running the callbacks of a hook point.
+ */
+#include "localapi_private.h"
+
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+#include "php_main.h"
+#include "php_streams.h"
+
+typedef struct {
+	zend_long priority;
+	uint32_t seq;            /* registration order, for equal priorities */
+	zval callback;
+} la_hook;
+
+static void la_hook_free(zval *zv)
+{
+	la_hook *hook = Z_PTR_P(zv);
+
+	zval_ptr_dtor(&hook->callback);
+	efree(hook);
+}
+
+static void la_hook_list_free(zval *zv)
+{
+	HashTable *list = Z_PTR_P(zv);
+
+	zend_hash_destroy(list);
+	FREE_HASHTABLE(list);
+}
+
+static HashTable *la_hook_list(zend_string *hook_point, bool create)
+{
+	HashTable *list;
+
+	if (!LOCALAPI_G(hooks)) {
+		if (!create) {
+			return NULL;
+		}
+		ALLOC_HASHTABLE(LOCALAPI_G(hooks));
+		zend_hash_init(LOCALAPI_G(hooks), 8, NULL, la_hook_list_free, 0);
+	}
+	list = zend_hash_find_ptr(LOCALAPI_G(hooks), hook_point);
+	if (!list && create) {
+		ALLOC_HASHTABLE(list);
+		zend_hash_init(list, 4, NULL, la_hook_free, 0);
+		zend_hash_add_new_ptr(LOCALAPI_G(hooks), hook_point, list);
+	}
+	return list;
+}
+
+/* {{{ add_hook(string $hookPoint, int $priority, callable $callback): void */
+PHP_FUNCTION(add_hook)
+{
+	zend_string *hook_point;
+	zend_long priority;
+	zend_fcall_info fci;
+	zend_fcall_info_cache fcc;
+	la_hook *hook;
+
+	ZEND_PARSE_PARAMETERS_START(3, 3)
+		Z_PARAM_STR(hook_point)
+		Z_PARAM_LONG(priority)
+		Z_PARAM_FUNC(fci, fcc)
+	ZEND_PARSE_PARAMETERS_END();
+
+	hook = emalloc(sizeof(*hook));
+	hook->priority = priority;
+	hook->seq = LOCALAPI_G(hook_seq)++;
+	ZVAL_COPY(&hook->callback, &fci.function_name);
+	zend_hash_next_index_insert_ptr(la_hook_list(hook_point, true), hook);
+}
+/* }}} */
+
+/* Reports an exception thrown by hook code as a warning and clears it. Exit is left alone. */
+static bool la_report_exception(const char *what, const char *name)
+{
+	zend_object *ex = EG(exception);
+	zval tmp, *message;
+	zend_string *text;
+
+	if (!ex || zend_is_unwind_exit(ex) || zend_is_graceful_exit(ex)) {
+		return false;
+	}
+	GC_ADDREF(ex);
+	zend_clear_exception();
+	message = zend_read_property_ex(zend_get_exception_base(ex), ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), true, &tmp);
+	text = zval_get_string(message);
+	php_error_docref(NULL, E_WARNING, "%s %s threw %s: %s", what, name, ZSTR_VAL(ex->ce->name), ZSTR_VAL(text));
+	zend_string_release(text);
+	OBJ_RELEASE(ex);
+	return true;
+}
+
+/* include_once of one hook file. */
+static void la_hooks_include(zend_string *path)
+{
+	zend_file_handle handle;
+	zend_op_array *op_array = NULL;
+	zval result, dummy;
+
+	zend_stream_init_filename_ex(&handle, path);
+	if (php_stream_open_for_zend_ex(&handle, REPORT_ERRORS | STREAM_OPEN_FOR_INCLUDE) != SUCCESS) {
+		zend_destroy_file_handle(&handle);
+		php_error_docref(NULL, E_WARNING, "Hook file %s could not be opened", ZSTR_VAL(path));
+		return;
+	}
+	if (!handle.opened_path) {
+		handle.opened_path = zend_string_copy(path);
+	}
+	ZVAL_NULL(&dummy);
+	if (zend_hash_add(&EG(included_files), handle.opened_path, &dummy)) {
+		op_array = zend_compile_file(&handle, ZEND_INCLUDE);
+	}
+	zend_destroy_file_handle(&handle);
+	if (op_array) {
+		ZVAL_UNDEF(&result);
+		zend_execute(op_array, &result);
+		destroy_op_array(op_array);
+		efree_size(op_array, sizeof(zend_op_array));
+		zval_ptr_dtor(&result);
+	}
+	la_report_exception("Hook file", ZSTR_VAL(path));
+}
+
+static int la_name_compare(const void *a, const void *b)
+{
+	return zend_binary_strcmp(ZSTR_VAL(*(zend_string **) a), ZSTR_LEN(*(zend_string **) a),
+		ZSTR_VAL(*(zend_string **) b), ZSTR_LEN(*(zend_string **) b));
+}
+
+static bool la_is_hook_file(const zend_string *name)
+{
+	return ZSTR_LEN(name) > 4 && memcmp(ZSTR_VAL(name) + ZSTR_LEN(name) - 4, ".php", 4) == 0;
+}
+
+/* Loads localapi.hooks_dir's *.php files in byte order of their names, once per request. */
+static void la_hooks_load_dir(void)
+{
+	const char *dir = LOCALAPI_G(hooks_dir);
+	zend_string **names = NULL;
+	int count;
+
+	if (LOCALAPI_G(hooks_dir_loaded) || !dir || !*dir) {
+		return;
+	}
+	LOCALAPI_G(hooks_dir_loaded) = true;
+	count = php_stream_scandir(dir, &names, NULL, NULL);
+	if (count < 0) {
+		php_error_docref(NULL, E_WARNING, "localapi.hooks_dir %s cannot be read", dir);
+		return;
+	}
+	qsort(names, count, sizeof(*names), la_name_compare);
+	for (int i = 0; i < count; i++) {
+		if (la_is_hook_file(names[i]) && !EG(exception)) {
+			zend_string *path = zend_strpprintf(0, "%s%c%s", dir, DEFAULT_SLASH, ZSTR_VAL(names[i]));
+			zend_stat_t st;
+			if (VCWD_STAT(ZSTR_VAL(path), &st) == 0 && S_ISREG(st.st_mode)) {
+				la_hooks_include(path);
+			}
+			zend_string_release(path);
+		}
+		zend_string_release(names[i]);
+	}
+	if (names) {
+		efree(names);
+	}
+}
+
+bool php_localapi_hooks_has(const char *hook_point, size_t len)
+{
+	HashTable *list;
+
+	la_hooks_load_dir();
+	if (!LOCALAPI_G(hooks)) {
+		return false;
+	}
+	list = zend_hash_str_find_ptr(LOCALAPI_G(hooks), hook_point, len);
+	return list && zend_hash_num_elements(list) > 0;
+}
+
+static int la_hook_compare(const void *a, const void *b)
+{
+	const la_hook *x = *(const la_hook **) a, *y = *(const la_hook **) b;
+
+	if (x->priority != y->priority) {
+		return x->priority < y->priority ? -1 : 1;
+	}
+	return x->seq < y->seq ? -1 : (x->seq > y->seq);
+}
+
+static void la_hook_call(la_hook *hook, const char *hook_point, zval *vars)
+{
+	zval retval, arg;
+
+	ZVAL_COPY(&arg, vars);
+	if (call_user_function(NULL, NULL, &hook->callback, &retval, 1, &arg) == SUCCESS) {
+		zval_ptr_dtor(&retval);
+	}
+	zval_ptr_dtor(&arg);
+	la_report_exception("Hook", hook_point);
+}
+
+/* Runs a hook point's callbacks in ascending priority; what they return is ignored. */
+void php_localapi_hooks_run(const char *hook_point, size_t len, zval *vars)
+{
+	HashTable *list;
+	la_hook **order, *hook;
+	uint32_t count = 0;
+
+	if (!php_localapi_hooks_has(hook_point, len)) {
+		return;
+	}
+	list = zend_hash_str_find_ptr(LOCALAPI_G(hooks), hook_point, len);
+	/* A callback may register more callbacks: run the ones registered when the point fired. */
+	order = safe_emalloc(zend_hash_num_elements(list), sizeof(*order), 0);
+	ZEND_HASH_FOREACH_PTR(list, hook) {
+		order[count++] = hook;
+	} ZEND_HASH_FOREACH_END();
+	qsort(order, count, sizeof(*order), la_hook_compare);
+	for (uint32_t i = 0; i < count && !EG(exception); i++) {
+		la_hook_call(order[i], hook_point, vars);
+	}
+	efree(order);
+}
+
+void php_localapi_hooks_request_end(void)
+{
+	if (LOCALAPI_G(hooks)) {
+		zend_hash_destroy(LOCALAPI_G(hooks));
+		FREE_HASHTABLE(LOCALAPI_G(hooks));
+		LOCALAPI_G(hooks) = NULL;
+	}
+}

@@ -1,0 +1,305 @@
+/*
+ * localapi: the module, its INI entries, localAPI() and the command table.
+ */
+#include "localapi_private.h"
+
+#include "php_ini.h"
+#include "SAPI.h"
+#include "ext/standard/info.h"
+#include "zend_smart_str.h"
+
+#include "localapi_arginfo.h"
+
+ZEND_DECLARE_MODULE_GLOBALS(localapi)
+
+/* Adding a command: one entry here and one file with its handler. */
+typedef struct {
+	const char *name;        /* lower case, as matched */
+	size_t name_len;
+	php_localapi_command_handler handler;
+} php_localapi_command;
+
+static const php_localapi_command php_localapi_commands[] = {
+	{ ZEND_STRL("addcontact"), php_localapi_cmd_addcontact },
+};
+
+/* {{{ INI */
+static ZEND_INI_MH(OnUpdateLocalapiRange)
+{
+	zend_long *target = (zend_long *) ZEND_INI_GET_ADDR();
+	zend_long min = (zend_long) (uintptr_t) mh_arg3;
+	zend_long max = ZSTR_LEN(entry->name) == sizeof("localapi.db_port") - 1 ? 65535 : 3600;
+	zend_long value;
+	double dval;
+
+	if (is_numeric_string(ZSTR_VAL(new_value), ZSTR_LEN(new_value), &value, &dval, false) != IS_LONG
+		|| value < min || value > max) {
+		php_error_docref(NULL, E_WARNING, "%s must be an integer from " ZEND_LONG_FMT " to " ZEND_LONG_FMT,
+			ZSTR_VAL(entry->name), min, max);
+		return FAILURE;
+	}
+	*target = value;
+	return SUCCESS;
+}
+
+static ZEND_INI_DISP(display_secret)
+{
+	zend_string *value = type == ZEND_INI_DISPLAY_ORIG && ini_entry->modified
+		? ini_entry->orig_value : ini_entry->value;
+
+	if (value && ZSTR_LEN(value)) {
+		PUTS("********");
+	} else if (sapi_module.phpinfo_as_text) {
+		PUTS("no value");
+	} else {
+		PUTS("<i>no value</i>");
+	}
+}
+
+PHP_INI_BEGIN()
+	STD_PHP_INI_ENTRY("localapi.db_host", "localhost", PHP_INI_ALL, OnUpdateString, db_host, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.db_port", "0", PHP_INI_ALL, OnUpdateLocalapiRange, db_port, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.db_socket", "", PHP_INI_ALL, OnUpdateString, db_socket, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.db_username", "", PHP_INI_ALL, OnUpdateString, db_username, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY_EX("localapi.db_password", "", PHP_INI_ALL, OnUpdateString, db_password, zend_localapi_globals, localapi_globals, display_secret)
+	STD_PHP_INI_ENTRY("localapi.db_name", "", PHP_INI_ALL, OnUpdateString, db_name, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_BOOLEAN("localapi.persistent", "1", PHP_INI_SYSTEM, OnUpdateBool, persistent, zend_localapi_globals, localapi_globals)
+	ZEND_INI_ENTRY3_EX("localapi.connect_timeout", "5", PHP_INI_ALL, OnUpdateLocalapiRange,
+		(void *) XtOffsetOf(zend_localapi_globals, connect_timeout), (void *) &localapi_globals, (void *) (uintptr_t) 1, NULL)
+	STD_PHP_INI_ENTRY("localapi.hooks_dir", "", PHP_INI_ALL, OnUpdateString, hooks_dir, zend_localapi_globals, localapi_globals)
+PHP_INI_END()
+/* }}} */
+
+void php_localapi_error_str(zval *return_value, zend_string *message)
+{
+	zval_ptr_dtor(return_value);
+	array_init_size(return_value, 2);
+	add_assoc_string(return_value, "result", "error");
+	add_assoc_str(return_value, "message", message);
+}
+
+void php_localapi_error(zval *return_value, const char *format, ...)
+{
+	va_list args;
+	zend_string *message;
+
+	va_start(args, format);
+	message = vstrpprintf(0, format, args);
+	va_end(args);
+	php_localapi_error_str(return_value, message);
+}
+
+static bool php_localapi_command_valid(const zend_string *command)
+{
+	if (ZSTR_LEN(command) == 0) {
+		return false;
+	}
+	for (size_t i = 0; i < ZSTR_LEN(command); i++) {
+		unsigned char c = (unsigned char) ZSTR_VAL(command)[i];
+		if (!(isalnum(c) && c < 0x80) && c != '_' && c != '-') {
+			return false;
+		}
+	}
+	return true;
+}
+
+static const php_localapi_command *php_localapi_command_find(const zend_string *command)
+{
+	for (size_t i = 0; i < sizeof(php_localapi_commands) / sizeof(php_localapi_commands[0]); i++) {
+		const php_localapi_command *cmd = &php_localapi_commands[i];
+		if (cmd->name_len == ZSTR_LEN(command)
+			&& zend_binary_strncasecmp(cmd->name, cmd->name_len, ZSTR_VAL(command), ZSTR_LEN(command), cmd->name_len) == 0) {
+			return cmd;
+		}
+	}
+	return NULL;
+}
+
+/* Looks the admin up by id when the value is numeric (PHP's is_numeric), else by username. */
+static bool php_localapi_admin_lookup(zend_string *name, zend_long number, php_localapi_admin *admin, zval *return_value)
+{
+	static const char sql_by_id[] = "SELECT id, username FROM tbladmins WHERE id = ? ORDER BY id LIMIT 1";
+	static const char sql_by_name[] = "SELECT id, username FROM tbladmins WHERE username = ? ORDER BY id LIMIT 1";
+	php_localapi_db_error err;
+	MYSQL_BIND param;
+	long long id = number;
+	double dval = 0;
+	bool found = false;
+	const char *sql = sql_by_id;
+	la_link *link = php_localapi_db_acquire(&err);
+
+	if (!link) {
+		php_localapi_db_error_result(return_value, &err);
+		return false;
+	}
+	php_localapi_bind_long(&param, &id);
+	if (name) {
+		switch (is_numeric_string(ZSTR_VAL(name), ZSTR_LEN(name), &admin->id, &dval, false)) {
+			case IS_LONG:
+				id = admin->id;
+				break;
+			case IS_DOUBLE:
+				php_localapi_bind_double(&param, &dval);
+				break;
+			default:
+				if (!la_utf8_valid(ZSTR_VAL(name), ZSTR_LEN(name))) {
+					php_localapi_error(return_value, "No matching admin user found");
+					return false;
+				}
+				sql = sql_by_name;
+				php_localapi_bind_str(&param, ZSTR_VAL(name), ZSTR_LEN(name));
+		}
+	}
+	if (!php_localapi_db_fetch_one(link, sql, &param, &admin->id, &admin->username, &found, &err)) {
+		php_localapi_db_error_result(return_value, &err);
+		return false;
+	}
+	if (!found) {
+		php_localapi_error(return_value, "No matching admin user found");
+		return false;
+	}
+	return true;
+}
+
+static bool php_localapi_admin_given(zend_string *name, zend_long number, bool is_null)
+{
+	if (is_null) {
+		return false;
+	}
+	if (name) {
+		return !(ZSTR_LEN(name) == 0 || (ZSTR_LEN(name) == 1 && ZSTR_VAL(name)[0] == '0'));
+	}
+	return number != 0;
+}
+
+/* {{{ localAPI(string $command, mixed $postData = [], string|int|null $adminUsername = ''): array */
+PHP_FUNCTION(localAPI)
+{
+	zend_string *command;
+	zval *post = NULL;
+	zend_string *admin_name = NULL;
+	zend_long admin_number = 0;
+	bool admin_null = false;
+	const php_localapi_command *cmd;
+	php_localapi_admin admin = { 0, NULL };
+	HashTable *post_data = (HashTable *) &zend_empty_array;
+
+	ZEND_PARSE_PARAMETERS_START(1, 3)
+		Z_PARAM_STR(command)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL(post)
+		Z_PARAM_STR_OR_LONG_OR_NULL(admin_name, admin_number, admin_null)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!php_localapi_command_valid(command)) {
+		php_localapi_error(return_value, "Invalid API Command");
+		return;
+	}
+	cmd = php_localapi_command_find(command);
+	if (!cmd) {
+		php_localapi_error(return_value, "API Function Not Found");
+		return;
+	}
+	if (php_localapi_admin_given(admin_name, admin_number, admin_null)
+		&& !php_localapi_admin_lookup(admin_name, admin_number, &admin, return_value)) {
+		if (admin.username) {
+			zend_string_release(admin.username);
+		}
+		return;
+	}
+	if (post) {
+		ZVAL_DEREF(post);
+		if (Z_TYPE_P(post) == IS_ARRAY) {
+			post_data = Z_ARRVAL_P(post);
+		}
+	}
+	/* Hooks run by the command may change the caller's array: work on our own reference. */
+	GC_TRY_ADDREF(post_data);
+	cmd->handler(post_data, &admin, return_value);
+	zend_array_release(post_data);
+	if (admin.username) {
+		zend_string_release(admin.username);
+	}
+}
+/* }}} */
+
+static PHP_GINIT_FUNCTION(localapi)
+{
+#if defined(COMPILE_DL_LOCALAPI) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	memset(localapi_globals, 0, sizeof(*localapi_globals));
+}
+
+static PHP_MINIT_FUNCTION(localapi)
+{
+	REGISTER_INI_ENTRIES();
+	register_localapi_symbols(module_number);
+	if (mysql_library_init(0, NULL, NULL) != 0) {
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+static PHP_MSHUTDOWN_FUNCTION(localapi)
+{
+	php_localapi_db_module_end();
+	UNREGISTER_INI_ENTRIES();
+	mysql_library_end();
+	return SUCCESS;
+}
+
+static PHP_RINIT_FUNCTION(localapi)
+{
+#if defined(ZTS) && defined(COMPILE_DL_LOCALAPI)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	LOCALAPI_G(link_checked) = false;
+	LOCALAPI_G(hooks) = NULL;
+	LOCALAPI_G(hook_seq) = 0;
+	LOCALAPI_G(hooks_dir_loaded) = false;
+	return SUCCESS;
+}
+
+static PHP_RSHUTDOWN_FUNCTION(localapi)
+{
+	php_localapi_hooks_request_end();
+	php_localapi_db_request_end();
+	return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(localapi)
+{
+	php_info_print_table_start();
+	php_info_print_table_row(2, "localapi support", "enabled");
+	php_info_print_table_row(2, "Version", PHP_LOCALAPI_VERSION);
+	php_info_print_table_row(2, "Commands", "AddContact");
+	php_info_print_table_row(2, "MariaDB Connector/C", mysql_get_client_info());
+	php_localapi_db_info();
+	php_info_print_table_end();
+	DISPLAY_INI_ENTRIES();
+}
+
+zend_module_entry localapi_module_entry = {
+	STANDARD_MODULE_HEADER,
+	"localapi",
+	ext_functions,
+	PHP_MINIT(localapi),
+	PHP_MSHUTDOWN(localapi),
+	PHP_RINIT(localapi),
+	PHP_RSHUTDOWN(localapi),
+	PHP_MINFO(localapi),
+	PHP_LOCALAPI_VERSION,
+	PHP_MODULE_GLOBALS(localapi),
+	PHP_GINIT(localapi),
+	NULL,
+	NULL,
+	STANDARD_MODULE_PROPERTIES_EX
+};
+
+#ifdef COMPILE_DL_LOCALAPI
+# ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+# endif
+ZEND_GET_MODULE(localapi)
+#endif

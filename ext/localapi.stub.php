@@ -1,0 +1,18 @@
+<?php
+
+/**
+ * @generate-class-entries
+ * @undocumentable
+ */
+
+/**
+ * Marks code written for WHMCS as allowed to load (hook files begin with
+ * `if (!defined("WHMCS")) die(...)`).
+ * @var bool
+ */
+const WHMCS = true;
+
+/** @refcount 1 */
+function localAPI(string $command, mixed $postData = [], string|int|null $adminUsername = ''): array {}
+
+function add_hook(string $hookPoint, int $priority, callable $callback): void {}

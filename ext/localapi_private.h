@@ -1,0 +1,100 @@
+/*
+ * Internal declarations shared by the extension's source files.
+ */
+#ifndef LOCALAPI_PRIVATE_H
+#define LOCALAPI_PRIVATE_H
+
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "php_localapi.h"
+#include "contact.h"
+
+#include <mysql.h>
+
+typedef struct la_link la_link;
+
+ZEND_BEGIN_MODULE_GLOBALS(localapi)
+	/* INI */
+	char *db_host;
+	zend_long db_port;
+	char *db_socket;
+	char *db_username;
+	char *db_password;
+	char *db_name;
+	bool persistent;
+	zend_long connect_timeout;
+	char *hooks_dir;
+	/* The process's persistent link, or this request's link when not persistent. */
+	la_link *link;
+	bool link_checked;       /* already pinged in this request */
+	/* Hook registry of the current request: hook point => HashTable of la_hook*. */
+	HashTable *hooks;
+	uint32_t hook_seq;
+	bool hooks_dir_loaded;
+ZEND_END_MODULE_GLOBALS(localapi)
+
+ZEND_EXTERN_MODULE_GLOBALS(localapi)
+#define LOCALAPI_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(localapi, v)
+
+/* The caller of a command: an admin row, or nobody (id 0). */
+typedef struct {
+	zend_long id;
+	zend_string *username;   /* NULL when no admin */
+} php_localapi_admin;
+
+typedef void (*php_localapi_command_handler)(HashTable *post_data, const php_localapi_admin *admin, zval *return_value);
+
+/* localapi.c */
+void php_localapi_error_str(zval *return_value, zend_string *message);
+void php_localapi_error(zval *return_value, const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
+
+/* postdata.c: postData values → normalised strings and the contact record. */
+typedef struct {
+	la_contact record;
+	zend_string *value[LA_F_COUNT];  /* owners of record.field[] */
+	bool clientid_given;
+} php_localapi_contact_input;
+
+bool php_localapi_contact_from_post(php_localapi_contact_input *in, HashTable *post, zval *return_value);
+void php_localapi_contact_input_free(php_localapi_contact_input *in);
+
+/* db.c: the MariaDB link and prepared statements. */
+typedef struct {
+	unsigned int code;       /* server or client error number, 0 when none */
+	char message[MYSQL_ERRMSG_SIZE + 64];
+} php_localapi_db_error;
+
+la_link *php_localapi_db_acquire(php_localapi_db_error *err);
+bool php_localapi_db_ensure_connected(la_link *link, php_localapi_db_error *err);
+MYSQL *php_localapi_db_mysql(la_link *link);
+bool php_localapi_db_exec(la_link *link, const char *sql, MYSQL_BIND *params,
+	my_ulonglong *affected, my_ulonglong *insert_id, php_localapi_db_error *err);
+bool php_localapi_db_fetch_one(la_link *link, const char *sql, MYSQL_BIND *params,
+	zend_long *number, zend_string **text, bool *found, php_localapi_db_error *err);
+bool php_localapi_db_commit(la_link *link, php_localapi_db_error *err);
+void php_localapi_db_rollback(la_link *link);
+bool php_localapi_db_error_is_lost(unsigned int code);
+bool php_localapi_db_error_is_transient(unsigned int code);
+void php_localapi_db_error_result(zval *return_value, const php_localapi_db_error *err);
+void php_localapi_db_end_call(void);
+void php_localapi_db_request_end(void);
+void php_localapi_db_module_end(void);
+void php_localapi_db_info(void);
+
+void php_localapi_bind_str(MYSQL_BIND *bind, const char *ptr, size_t len);
+void php_localapi_bind_null(MYSQL_BIND *bind);
+void php_localapi_bind_long(MYSQL_BIND *bind, long long *value);
+void php_localapi_bind_double(MYSQL_BIND *bind, double *value);
+
+/* add_contact.c */
+void php_localapi_cmd_addcontact(HashTable *post_data, const php_localapi_admin *admin, zval *return_value);
+
+/* hooks.c */
+bool php_localapi_hooks_has(const char *hook_point, size_t len);
+void php_localapi_hooks_run(const char *hook_point, size_t len, zval *vars);
+void php_localapi_hooks_request_end(void);
+
+#endif /* LOCALAPI_PRIVATE_H */
