@@ -59,4 +59,5 @@ if test "$PHP_LOCALAPI" != "no"; then
   PHP_NEW_EXTENSION(localapi, [ext/localapi.c ext/contact.c ext/postdata.c ext/db.c ext/add_contact.c ext/hooks.c],
     $ext_shared, , $LOCALAPI_CFLAGS)
   PHP_ADD_BUILD_DIR([$ext_builddir/ext])
+  PHP_ADD_MAKEFILE_FRAGMENT
 fi

@@ -50,7 +50,7 @@ typedef struct {
 	size_t admin_name_len;
 	zend_string *ipaddr;
 	long long contactid;
-	MYSQL_BIND insert_params[26];
+	MYSQL_BIND insert_params[24];
 } la_add;
 
 typedef enum {
