@@ -24,11 +24,10 @@ static const php_localapi_command php_localapi_commands[] = {
 };
 
 /* {{{ INI */
-static ZEND_INI_MH(OnUpdateLocalapiRange)
+/* Accepts only a plain integer within [min, max]; anything else leaves the old value. */
+static zend_result la_ini_update_range(zend_ini_entry *entry, zend_string *new_value, zend_long *target,
+	zend_long min, zend_long max)
 {
-	zend_long *target = (zend_long *) ZEND_INI_GET_ADDR();
-	zend_long min = (zend_long) (uintptr_t) mh_arg3;
-	zend_long max = ZSTR_LEN(entry->name) == sizeof("localapi.db_port") - 1 ? 65535 : 3600;
 	zend_long value;
 	double dval;
 
@@ -40,6 +39,16 @@ static ZEND_INI_MH(OnUpdateLocalapiRange)
 	}
 	*target = value;
 	return SUCCESS;
+}
+
+static ZEND_INI_MH(OnUpdateLocalapiPort)
+{
+	return la_ini_update_range(entry, new_value, (zend_long *) ZEND_INI_GET_ADDR(), 0, 65535);
+}
+
+static ZEND_INI_MH(OnUpdateLocalapiTimeout)
+{
+	return la_ini_update_range(entry, new_value, (zend_long *) ZEND_INI_GET_ADDR(), 1, 3600);
 }
 
 static ZEND_INI_DISP(display_secret)
@@ -58,14 +67,13 @@ static ZEND_INI_DISP(display_secret)
 
 PHP_INI_BEGIN()
 	STD_PHP_INI_ENTRY("localapi.db_host", "localhost", PHP_INI_ALL, OnUpdateString, db_host, zend_localapi_globals, localapi_globals)
-	STD_PHP_INI_ENTRY("localapi.db_port", "0", PHP_INI_ALL, OnUpdateLocalapiRange, db_port, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.db_port", "0", PHP_INI_ALL, OnUpdateLocalapiPort, db_port, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY("localapi.db_socket", "", PHP_INI_ALL, OnUpdateString, db_socket, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY("localapi.db_username", "", PHP_INI_ALL, OnUpdateString, db_username, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY_EX("localapi.db_password", "", PHP_INI_ALL, OnUpdateString, db_password, zend_localapi_globals, localapi_globals, display_secret)
 	STD_PHP_INI_ENTRY("localapi.db_name", "", PHP_INI_ALL, OnUpdateString, db_name, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_BOOLEAN("localapi.persistent", "1", PHP_INI_SYSTEM, OnUpdateBool, persistent, zend_localapi_globals, localapi_globals)
-	ZEND_INI_ENTRY3_EX("localapi.connect_timeout", "5", PHP_INI_ALL, OnUpdateLocalapiRange,
-		(void *) XtOffsetOf(zend_localapi_globals, connect_timeout), (void *) &localapi_globals, (void *) (uintptr_t) 1, NULL)
+	STD_PHP_INI_ENTRY("localapi.connect_timeout", "5", PHP_INI_ALL, OnUpdateLocalapiTimeout, connect_timeout, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY("localapi.hooks_dir", "", PHP_INI_ALL, OnUpdateString, hooks_dir, zend_localapi_globals, localapi_globals)
 PHP_INI_END()
 /* }}} */
