@@ -6,6 +6,7 @@
 #include "localapi_private.h"
 
 #include "SAPI.h"
+#include "zend_exceptions.h"
 #include "ext/standard/php_password.h"
 
 #include <errmsg.h>
@@ -70,6 +71,14 @@ static zend_string *la_password_hash(la_str plain)
 	password = zend_string_init(plain.ptr, plain.len, 0);
 	hash = bcrypt ? bcrypt->hash(password, NULL) : NULL;
 	zend_string_release(password);
+	if (EG(exception)) {
+		/* The password API reports bad input by throwing; localAPI() answers with an array. */
+		zend_clear_exception();
+		if (hash) {
+			zend_string_release(hash);
+		}
+		return NULL;
+	}
 	return hash;
 }
 

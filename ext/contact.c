@@ -154,7 +154,10 @@ la_check_result la_field_check(la_field f, la_str value)
 	size_t chars;
 
 	if (f == LA_F_PASSWORD2) {
-		/* Stored as a hash: no column limit applies to the plain text. */
+		/* Stored as a hash: no column limit applies, but bcrypt cannot take a NUL byte. */
+		if (memchr(value.ptr, '\0', value.len)) {
+			r.code = LA_ERR_CHARSET;
+		}
 		return r;
 	}
 	chars = la_utf8_count(value, &supplementary);
