@@ -1,0 +1,157 @@
+<?php
+/*
+ * The side-by-side benchmark (issue 5): (a) the extension's localAPI(), (b)
+ * the pure-PHP peer (bench/peer.php), (c) the C limit (bench/limit.c), in
+ * interleaved fixed-duration bursts, several rounds, medians across rounds.
+ * Started by bench/run, which builds everything and sets the environment.
+ *
+ *   php bench/bench.php [--rounds N] [--duration SEC] [--bcrypt-duration SEC] [--json FILE]
+ *
+ * Every round starts from a clean bench client (its contacts and log rows
+ * deleted) and runs, for every scenario, one burst of each contestant; the
+ * contestants' order rotates from round to round (abc, bca, cab, ...) so that
+ * neither drift nor the clean-up's background purge always hits the same one.
+ * Prints a markdown table (medians across rounds; a/b and a/c are the medians
+ * of the per-round ratios) and the issue's targets checked against it.
+ */
+
+declare(strict_types=1);
+
+require __DIR__ . '/lib.php';
+
+$opt = getopt('', ['rounds:', 'duration:', 'bcrypt-duration:', 'json:']);
+$rounds = max(1, (int) ($opt['rounds'] ?? 5));
+$duration = (float) ($opt['duration'] ?? 2.0);
+$bcryptDuration = (float) ($opt['bcrypt-duration'] ?? 1.0);
+$jsonFile = $opt['json'] ?? null;
+
+/* key => [label, worker scenario, processes, contestants] */
+$scenarios = [
+	'plain' => ['plain contact', 'plain', 1, 'abc'],
+	'subaccount' => ['sub-account + permissions (duplicate check, no password2)', 'subaccount', 1, 'abc'],
+	'error' => ['`Client ID Not Found`', 'error', 1, 'abc'],
+	'plain2' => ['plain contact, 2 processes', 'plain', 2, 'abc'],
+	'plain4' => ['plain contact, 4 processes', 'plain', 4, 'abc'],
+	'plain8' => ['plain contact, 8 processes', 'plain', 8, 'abc'],
+	'bcrypt' => ['sub-account with password2 (bcrypt, cost 10)', 'bcrypt', 1, 'ab'],
+];
+
+$client = bench_client();
+$missing = bench_missing_client();
+$removed = bench_cleanup($client);
+fprintf(STDERR, "bench: client %d (missing client %d), %d old rows removed; %d rounds of %.1f s bursts\n",
+	$client, $missing, $removed, $rounds, $duration);
+
+$results = [];
+$started = microtime(true);
+for ($round = 0; $round < $rounds; $round++) {
+	bench_cleanup($client);
+	usleep(500000);
+	$order = substr('abcabc', $round % 3, 3);
+	foreach ($scenarios as $key => [$label, $scenario, $procs, $who]) {
+		$line = [];
+		foreach (str_split($order) as $contestant) {
+			if (!str_contains($who, $contestant)) {
+				continue;
+			}
+			$run = ['client' => $client, 'missing' => $missing,
+				'duration' => $scenario === 'bcrypt' ? $bcryptDuration : $duration, 'warmup' => $scenario === 'bcrypt' ? 2 : 20];
+			$r = bench_burst($contestant, $scenario, $procs, $run);
+			$results[$key][$contestant][$round] = $r;
+			$line[] = sprintf('%s %.0f/s', $contestant, $r['rate']);
+		}
+		fprintf(STDERR, "bench: round %d/%d %-10s %s\n", $round + 1, $rounds, $key, implode('  ', $line));
+	}
+}
+bench_cleanup($client);
+fprintf(STDERR, "bench: measured in %.0f s\n", microtime(true) - $started);
+
+/* Medians across rounds; ratios as medians of the per-round ratios. */
+$summary = [];
+foreach ($results as $key => $byWho) {
+	foreach ($byWho as $who => $perRound) {
+		foreach (['rate', 'p50', 'p99', 'cpu_us'] as $metric) {
+			$summary[$key][$who][$metric] = bench_median(array_column($perRound, $metric));
+		}
+		$summary[$key][$who]['min'] = min(array_column($perRound, 'rate'));
+		$summary[$key][$who]['max'] = max(array_column($perRound, 'rate'));
+	}
+	foreach (['b', 'c'] as $other) {
+		$ratios = [];
+		foreach ($byWho['a'] as $round => $r) {
+			if (isset($byWho[$other][$round])) {
+				$ratios[] = $r['rate'] / $byWho[$other][$round]['rate'];
+			}
+		}
+		$summary[$key]["a/$other"] = $ratios ? bench_median($ratios) : NAN;
+	}
+}
+
+function fmt_rate(?array $s): string
+{
+	return $s === null ? 'n/a' : number_format($s['rate'], 0, '.', '');
+}
+
+function fmt_lat(?array $s): string
+{
+	return $s === null ? 'n/a' : sprintf('%s / %s', fmt_ms($s['p50']), fmt_ms($s['p99']));
+}
+
+function fmt_ms(float $ms): string
+{
+	return $ms >= 10 ? sprintf('%.1f', $ms) : sprintf('%.3f', $ms);
+}
+
+function fmt_ratio(float $x): string
+{
+	return is_nan($x) ? 'n/a' : sprintf('%.2f', $x);
+}
+
+echo "| scenario | procs | (a) ext ops/s | (b) peer ops/s | (c) limit ops/s | a/b | a/c | (a) p50 / p99 ms | (b) p50 / p99 ms | (c) p50 / p99 ms |\n";
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+foreach ($scenarios as $key => [$label, , $procs]) {
+	$s = $summary[$key];
+	printf("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", $label, $procs,
+		fmt_rate($s['a'] ?? null), fmt_rate($s['b'] ?? null), fmt_rate($s['c'] ?? null),
+		fmt_ratio($s['a/b']), fmt_ratio($s['a/c']),
+		fmt_lat($s['a'] ?? null), fmt_lat($s['b'] ?? null), fmt_lat($s['c'] ?? null));
+}
+printf("\nMedians of %d round(s) of %.1f s bursts (bcrypt: %.1f s); a/b and a/c are medians of the per-round ratios.\n",
+	$rounds, $duration, $bcryptDuration);
+echo "(c) for `Client ID Not Found` is one prepared `SELECT id FROM tblclients WHERE id = ?` (the floor of that path); elsewhere one prepared INSERT, autocommit.\n";
+echo "Latencies are per call over all processes of a burst. Spread of the per-round ops/s (min-max):\n\n";
+echo "| scenario | (a) ext | (b) peer | (c) limit | client CPU per call, µs (a / b / c) |\n";
+echo "|---|---:|---:|---:|---:|\n";
+foreach ($scenarios as $key => [$label]) {
+	$s = $summary[$key];
+	$range = fn ($w) => isset($s[$w]) ? sprintf('%.0f-%.0f', $s[$w]['min'], $s[$w]['max']) : 'n/a';
+	$cpu = fn ($w) => isset($s[$w]) ? sprintf('%.0f', $s[$w]['cpu_us']) : 'n/a';
+	printf("| %s | %s | %s | %s | %s / %s / %s |\n", $label, $range('a'), $range('b'), $range('c'), $cpu('a'), $cpu('b'), $cpu('c'));
+}
+
+/* Issue 5, point 2. */
+$p = $summary['plain'];
+$targets = [
+	['plain: a/b >= 2', $p['a/b'], $p['a/b'] >= 2],
+	['plain: a/c >= 0.9', $p['a/c'], $p['a/c'] >= 0.9],
+];
+foreach ($scenarios as $key => [$label]) {
+	if ($key === 'bcrypt') {
+		continue;
+	}
+	$x = $summary[$key]['a']['p99'] / $summary[$key]['a']['p50'];
+	$targets[] = ["$key: (a) p99 <= 3 x p50", $x, $x <= 3];
+}
+$e = $summary['error']['a']['rate'] / $p['a']['rate'];
+$targets[] = ['error path ops/s >= plain ops/s (a)', $e, $e >= 1];
+$targets[] = ['8 processes: a/b >= a/b at 1 process (' . fmt_ratio($p['a/b']) . ')', $summary['plain8']['a/b'],
+	$summary['plain8']['a/b'] >= $p['a/b']];
+echo "\nTargets (issue 5, point 2):\n\n| target | measured | met |\n|---|---:|---|\n";
+foreach ($targets as [$name, $value, $met]) {
+	printf("| %s | %s | %s |\n", $name, fmt_ratio($value), $met ? 'yes' : '**no**');
+}
+
+if ($jsonFile !== null) {
+	file_put_contents($jsonFile, json_encode(['rounds' => $rounds, 'duration' => $duration,
+		'summary' => $summary, 'per_round' => $results], JSON_PRETTY_PRINT | JSON_PARTIAL_OUTPUT_ON_ERROR) . "\n");
+}

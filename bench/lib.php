@@ -1,0 +1,245 @@
+<?php
+/*
+ * Shared helpers of the benchmark scripts (bench/bench.php, memory.php,
+ * profile.php): the database settings, the bench client, clean-up, server
+ * counters, and running worker processes. mysqli is used here only, for the
+ * harness's own bookkeeping; it never takes part in a measurement.
+ */
+
+declare(strict_types=1);
+
+const BENCH_COMPANY = 'localapi-bench';
+const BENCH_EMAIL = 'localapi-bench-client@bench.invalid';
+
+function bench_env(string $name, string $default): string
+{
+	$value = getenv($name);
+	return $value === false || $value === '' ? $default : $value;
+}
+
+function bench_config(): array
+{
+	$root = dirname(__DIR__);
+	return [
+		'socket' => bench_env('LOCALAPI_TEST_SOCKET', $root . '/.db/mysqld.sock'),
+		'user' => bench_env('LOCALAPI_TEST_USER', 'localapi'),
+		'password' => bench_env('LOCALAPI_TEST_PASSWORD', 'localapi-test-pw'),
+		'db' => bench_env('LOCALAPI_TEST_DB', 'whmcs'),
+		'php' => bench_env('BENCH_PHP', PHP_BINARY),
+		'ext' => bench_env('BENCH_EXT', $root . '/modules/localapi.so'),
+		'limit' => bench_env('BENCH_LIMIT', __DIR__ . '/.build/limit'),
+		'pidfile' => $root . '/.db/mysqld.pid',
+	];
+}
+
+function bench_db(): mysqli
+{
+	static $link = null;
+	if ($link === null) {
+		$c = bench_config();
+		mysqli_report(MYSQLI_REPORT_ERROR | MYSQLI_REPORT_STRICT);
+		$link = new mysqli('localhost', $c['user'], $c['password'], $c['db'], 0, $c['socket']);
+		$link->set_charset('utf8mb4');
+	}
+	return $link;
+}
+
+function bench_value(string $sql, array $params = []): mixed
+{
+	$row = bench_db()->execute_query($sql, $params ?: null)->fetch_row();
+	return $row[0] ?? null;
+}
+
+/* The dedicated client the benchmark adds contacts to: found again by its tag, or made. */
+function bench_client(): int
+{
+	$id = bench_value('SELECT id FROM tblclients WHERE companyname = ? AND email = ? ORDER BY id LIMIT 1',
+		[BENCH_COMPANY, BENCH_EMAIL]);
+	if ($id !== null) {
+		return (int) $id;
+	}
+	$values = ['firstname' => 'Bench', 'lastname' => 'Client', 'companyname' => BENCH_COMPANY,
+		'email' => BENCH_EMAIL, 'status' => 'Active', 'datecreated' => date('Y-m-d')];
+	$columns = bench_db()->execute_query(
+		'SELECT COLUMN_NAME, DATA_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA FROM information_schema.COLUMNS'
+		. " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tblclients'"
+	)->fetch_all(MYSQLI_ASSOC);
+	foreach ($columns as $col) {
+		$needed = $col['IS_NULLABLE'] === 'NO' && $col['COLUMN_DEFAULT'] === null
+			&& stripos($col['EXTRA'], 'auto_increment') === false;
+		if ($needed && !array_key_exists($col['COLUMN_NAME'], $values)) {
+			$numeric = in_array(strtolower($col['DATA_TYPE']), ['tinyint', 'smallint', 'mediumint', 'int', 'bigint', 'decimal', 'float', 'double'], true);
+			$values[$col['COLUMN_NAME']] = $numeric ? 0 : (strtolower($col['DATA_TYPE']) === 'date' ? date('Y-m-d') : '');
+		}
+	}
+	$names = implode(', ', array_map(fn ($n) => "`$n`", array_keys($values)));
+	$marks = implode(', ', array_fill(0, count($values), '?'));
+	bench_db()->execute_query("INSERT INTO tblclients ($names) VALUES ($marks)", array_values($values));
+	return (int) bench_db()->insert_id;
+}
+
+/* A client id that does not exist (for the `Client ID Not Found` path). */
+function bench_missing_client(): int
+{
+	return (int) bench_value('SELECT COALESCE(MAX(id), 0) + 1000000 FROM tblclients');
+}
+
+/* Removes every contact and log row the benchmark wrote for its client. */
+function bench_cleanup(int $client): int
+{
+	$db = bench_db();
+	$db->execute_query('DELETE FROM tblcontacts WHERE userid = ?', [$client]);
+	$removed = $db->affected_rows;
+	$db->execute_query('DELETE FROM tblactivitylog WHERE userid = ?', [$client]);
+	return $removed + $db->affected_rows;
+}
+
+function bench_status(array $names): array
+{
+	$in = implode(',', array_map(fn ($n) => "'$n'", $names));
+	$out = array_fill_keys($names, 0);
+	foreach (bench_db()->query("SHOW GLOBAL STATUS WHERE Variable_name IN ($in)")->fetch_all() as [$name, $value]) {
+		$out[$name] = (int) $value;
+	}
+	return $out;
+}
+
+/* CPU time (user + system, ns) the MariaDB server has used so far, or null. */
+function bench_server_cpu_ns(): ?int
+{
+	$pid = (int) @file_get_contents(bench_config()['pidfile']);
+	$stat = $pid > 0 ? @file_get_contents("/proc/$pid/stat") : false;
+	if ($stat === false) {
+		return null;
+	}
+	$fields = explode(' ', substr($stat, strrpos($stat, ')') + 2));
+	$hz = 100; /* USER_HZ on Linux */
+	return (int) (((int) $fields[11] + (int) $fields[12]) * (1e9 / $hz));
+}
+
+/* The command line of one worker of contestant a (ext), b (peer) or c (limit). */
+function bench_command(string $who, string $scenario, array $run): array
+{
+	$c = bench_config();
+	if ($who === 'c') {
+		$cmd = [$c['limit'], '--socket', $c['socket'], '--user', $c['user'], '--password', $c['password'],
+			'--db', $c['db'], '--client', (string) $run['client'],
+			'--mode', $scenario === 'error' ? 'select' : 'insert', '--tag', $run['tag']];
+	} else {
+		$cmd = [$c['php']];
+		if ($who === 'a') {
+			array_push($cmd, '-d', 'extension=' . $c['ext'], '-d', 'localapi.db_socket=' . $c['socket'],
+				'-d', 'localapi.db_username=' . $c['user'], '-d', 'localapi.db_password=' . $c['password'],
+				'-d', 'localapi.db_name=' . $c['db']);
+		}
+		array_push($cmd, __DIR__ . '/worker.php', '--impl', $who === 'a' ? 'ext' : 'peer',
+			'--scenario', $scenario, '--client', (string) $run['client'],
+			'--missing', (string) $run['missing'], '--tag', $run['tag']);
+	}
+	if (!empty($run['count'])) {
+		array_push($cmd, '--count', (string) $run['count']);
+	} else {
+		array_push($cmd, '--duration', (string) $run['duration']);
+	}
+	array_push($cmd, '--warmup', (string) ($run['warmup'] ?? 20), '--start-at', sprintf('%.6f', $run['start_at'] ?? 0));
+	return $cmd;
+}
+
+/*
+ * Runs $procs workers at once (they start their timed bursts together at a
+ * wall-clock instant) and merges what they report. A burst whose worker
+ * failed (e.g. its connection was killed by a test running against the same
+ * server) is run once more before giving up.
+ */
+function bench_burst(string $who, string $scenario, int $procs, array $run): array
+{
+	try {
+		return bench_burst_once($who, $scenario, $procs, $run);
+	} catch (RuntimeException $e) {
+		fprintf(STDERR, "bench: %s; running that burst again\n", $e->getMessage());
+		return bench_burst_once($who, $scenario, $procs, $run);
+	}
+}
+
+function bench_burst_once(string $who, string $scenario, int $procs, array $run): array
+{
+	$run['start_at'] = isset($run['wrap']) ? 0 : microtime(true) + 0.3 + 0.12 * $procs;
+	$workers = [];
+	for ($i = 0; $i < $procs; $i++) {
+		$run['tag'] = $who . $i;
+		$wrap = str_replace('{tag}', $run['tag'], $run['wrap'] ?? []);
+		$err = tmpfile();
+		$proc = proc_open(array_merge($wrap, bench_command($who, $scenario, $run)), [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => $err], $pipes);
+		if (!is_resource($proc)) {
+			throw new RuntimeException("cannot start a worker for $who");
+		}
+		$workers[] = [$proc, $pipes[1], $err];
+	}
+	$merged = ['ops' => 0, 'rate' => 0.0, 'cpu_ns' => 0, 'user_ns' => 0, 'sys_ns' => 0, 'elapsed_ns' => 0, 'lat' => []];
+	$failed = [];
+	foreach ($workers as [$proc, $out, $err]) {
+		$json = stream_get_contents($out);
+		fclose($out);
+		$code = proc_close($proc);
+		rewind($err);
+		$stderr = stream_get_contents($err);
+		fclose($err);
+		$r = json_decode((string) $json, true);
+		if ($code !== 0 || !is_array($r) || $r['ops'] <= 0) {
+			$failed[] = trim("exit $code: " . $stderr);
+			continue;
+		}
+		$merged['ops'] += $r['ops'];
+		$merged['rate'] += $r['ops'] / ($r['elapsed_ns'] / 1e9);
+		$merged['cpu_ns'] += $r['cpu_ns'];
+		$merged['user_ns'] += $r['user_ns'];
+		$merged['sys_ns'] += $r['sys_ns'];
+		$merged['elapsed_ns'] = max($merged['elapsed_ns'], $r['elapsed_ns']);
+		array_push($merged['lat'], ...$r['lat_ns']);
+	}
+	if ($failed) {
+		throw new RuntimeException("$who/$scenario x$procs: worker failed: " . implode(' | ', $failed));
+	}
+	sort($merged['lat']);
+	return [
+		'ops' => $merged['ops'],
+		'rate' => $merged['rate'],
+		'p50' => bench_percentile($merged['lat'], 50),
+		'p99' => bench_percentile($merged['lat'], 99),
+		'cpu_us' => $merged['cpu_ns'] / $merged['ops'] / 1e3,
+		'user_us' => $merged['user_ns'] / $merged['ops'] / 1e3,
+		'sys_us' => $merged['sys_ns'] / $merged['ops'] / 1e3,
+		'elapsed_s' => $merged['elapsed_ns'] / 1e9,
+	];
+}
+
+/* Nearest-rank percentile of sorted values, in ms. */
+function bench_percentile(array $sorted, float $p): float
+{
+	$n = count($sorted);
+	if ($n === 0) {
+		return NAN;
+	}
+	$rank = (int) max(1, (int) ceil($p / 100 * $n));
+	return $sorted[$rank - 1] / 1e6;
+}
+
+function bench_median(array $values): float
+{
+	$values = array_values(array_filter($values, fn ($v) => $v !== null && !is_nan($v)));
+	if (!$values) {
+		return NAN;
+	}
+	sort($values);
+	$n = count($values);
+	return $n % 2 ? $values[intdiv($n, 2)] : ($values[$n / 2 - 1] + $values[$n / 2]) / 2;
+}
+
+/* Peak and current resident set size of this process, kB, from /proc/self/status. */
+function bench_rss(): array
+{
+	$status = (string) file_get_contents('/proc/self/status');
+	preg_match('/^VmHWM:\s+(\d+)/m', $status, $hwm);
+	preg_match('/^VmRSS:\s+(\d+)/m', $status, $rss);
+	return ['hwm' => (int) ($hwm[1] ?? 0), 'rss' => (int) ($rss[1] ?? 0)];
+}

@@ -1,0 +1,251 @@
+/*
+ * The limit: what one contact costs when nothing but the row itself is done.
+ *
+ * One libmariadb connection, one prepared statement, autocommit on, one
+ * execution per iteration. In "insert" mode every iteration inserts one
+ * tblcontacts row (every NOT NULL column given, created_at/updated_at from
+ * NOW(), a unique email); that is one round trip and one commit (one redo-log
+ * fsync with innodb_flush_log_at_trx_commit=1). In "select" mode it runs the
+ * one prepared SELECT that any implementation needs to learn that a client is
+ * missing; that is the floor of the `Client ID Not Found` path.
+ *
+ * Usage (all options required unless marked):
+ *   limit --socket PATH --user U --password P --db NAME --client ID
+ *         [--mode insert|select] [--duration SEC | --count N] [--warmup N]
+ *         [--start-at EPOCH_SECONDS] [--tag TEXT]
+ *
+ * Prints one line of JSON: {"ops":N,"elapsed_ns":T,"cpu_ns":C,"user_ns":U,
+ * "sys_ns":S,"lat_ns":[...]}, the
+ * latency of every timed call (clock_gettime(CLOCK_MONOTONIC)) and this
+ * process's CPU time during the burst (getrusage). The timed
+ * burst starts at --start-at (wall clock, so that several processes start
+ * together) and runs for --duration seconds or --count calls.
+ *
+ * Build: cc -O2 -o limit limit.c $(pkg-config --cflags --libs libmariadb)
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <sys/resource.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <mysql.h>
+
+#define INSERT_SQL \
+	"INSERT INTO tblcontacts (userid, firstname, lastname, companyname, email, address1, address2," \
+	" city, state, postcode, country, phonenumber, tax_id, subaccount, password, permissions," \
+	" generalemails, productemails, domainemails, invoiceemails, supportemails, affiliateemails," \
+	" pwresetkey, created_at, updated_at)" \
+	" VALUES (?, 'Jane', 'Doe', '', ?, '', '', '', '', '', 'US', '', '', 0, '', ''," \
+	" 0, 0, 0, 0, 0, 0, '', NOW(), NOW())"
+
+#define SELECT_SQL "SELECT id FROM tblclients WHERE id = ?"
+
+typedef struct {
+	const char *socket, *user, *password, *db, *mode, *tag;
+	long long client;
+	double duration, start_at;
+	long count, warmup;
+} options;
+
+static void die(const char *what, const char *detail)
+{
+	fprintf(stderr, "limit: %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
+	exit(1);
+}
+
+static long long now_ns(clockid_t clock)
+{
+	struct timespec ts;
+
+	clock_gettime(clock, &ts);
+	return (long long) ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* This process's user and system CPU time, ns. */
+static void cpu_ns(long long *user, long long *sys)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	*user = (long long) ru.ru_utime.tv_sec * 1000000000LL + (long long) ru.ru_utime.tv_usec * 1000LL;
+	*sys = (long long) ru.ru_stime.tv_sec * 1000000000LL + (long long) ru.ru_stime.tv_usec * 1000LL;
+}
+
+static void parse(int argc, char **argv, options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->mode = "insert";
+	o->tag = "c";
+	o->warmup = 20;
+	for (int i = 1; i < argc; i++) {
+		const char *key = argv[i];
+		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (!val) {
+			die("missing value for", key);
+		}
+		i++;
+		if (!strcmp(key, "--socket")) {
+			o->socket = val;
+		} else if (!strcmp(key, "--user")) {
+			o->user = val;
+		} else if (!strcmp(key, "--password")) {
+			o->password = val;
+		} else if (!strcmp(key, "--db")) {
+			o->db = val;
+		} else if (!strcmp(key, "--client")) {
+			o->client = atoll(val);
+		} else if (!strcmp(key, "--mode")) {
+			o->mode = val;
+		} else if (!strcmp(key, "--duration")) {
+			o->duration = atof(val);
+		} else if (!strcmp(key, "--count")) {
+			o->count = atol(val);
+		} else if (!strcmp(key, "--warmup")) {
+			o->warmup = atol(val);
+		} else if (!strcmp(key, "--start-at")) {
+			o->start_at = atof(val);
+		} else if (!strcmp(key, "--tag")) {
+			o->tag = val;
+		} else {
+			die("unknown option", key);
+		}
+	}
+	if (!o->socket || !o->user || !o->password || !o->db || o->client <= 0) {
+		die("usage", "--socket --user --password --db --client are required");
+	}
+	if (strcmp(o->mode, "insert") != 0 && strcmp(o->mode, "select") != 0) {
+		die("--mode must be insert or select", o->mode);
+	}
+	if (o->duration <= 0 && o->count <= 0) {
+		o->count = 500;
+	}
+}
+
+typedef struct {
+	MYSQL *mysql;
+	MYSQL_STMT *stmt;
+	MYSQL_BIND params[2];
+	long long client;
+	char email[128];
+	unsigned long email_len;
+	long long id_out;
+	MYSQL_BIND result;
+	int insert;
+} bench;
+
+static void prepare(bench *b, const options *o)
+{
+	const char *sql = b->insert ? INSERT_SQL : SELECT_SQL;
+
+	b->stmt = mysql_stmt_init(b->mysql);
+	if (!b->stmt || mysql_stmt_prepare(b->stmt, sql, strlen(sql)) != 0) {
+		die("prepare", mysql_error(b->mysql));
+	}
+	memset(b->params, 0, sizeof(b->params));
+	b->client = o->client;
+	b->params[0].buffer_type = MYSQL_TYPE_LONGLONG;
+	b->params[0].buffer = &b->client;
+	b->params[1].buffer_type = MYSQL_TYPE_STRING;
+	b->params[1].buffer = b->email;
+	b->params[1].length = &b->email_len;
+	if (mysql_stmt_bind_param(b->stmt, b->params) != 0) {
+		die("bind", mysql_stmt_error(b->stmt));
+	}
+	memset(&b->result, 0, sizeof(b->result));
+	b->result.buffer_type = MYSQL_TYPE_LONGLONG;
+	b->result.buffer = &b->id_out;
+}
+
+/* One iteration: one execution of the prepared statement (and its result, if any). */
+static void one_call(bench *b, const options *o, long n)
+{
+	if (b->insert) {
+		b->email_len = (unsigned long) snprintf(b->email, sizeof(b->email),
+			"limit-%s-%ld-%ld@bench.invalid", o->tag, (long) getpid(), n);
+	}
+	if (mysql_stmt_execute(b->stmt) != 0) {
+		die("execute", mysql_stmt_error(b->stmt));
+	}
+	if (!b->insert) {
+		mysql_stmt_bind_result(b->stmt, &b->result);
+		while (mysql_stmt_fetch(b->stmt) == 0) {
+		}
+		mysql_stmt_free_result(b->stmt);
+	} else if (mysql_stmt_affected_rows(b->stmt) != 1) {
+		die("insert", "affected no row");
+	}
+}
+
+static void wait_until(double epoch)
+{
+	double now;
+
+	while ((now = (double) now_ns(CLOCK_REALTIME) / 1e9) < epoch) {
+		double left = epoch - now;
+		struct timespec ts = { (time_t) left, (long) ((left - (double) (time_t) left) * 1e9) };
+
+		while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+		}
+	}
+}
+
+int main(int argc, char **argv)
+{
+	options o;
+	bench b;
+	long long *lat;
+	long cap, ops = 0, n = 0;
+	long long t0, t1, u0, u1, s0, s1, deadline = 0;
+
+	parse(argc, argv, &o);
+	memset(&b, 0, sizeof(b));
+	b.insert = !strcmp(o.mode, "insert");
+	b.mysql = mysql_init(NULL);
+	mysql_options(b.mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	if (!mysql_real_connect(b.mysql, NULL, o.user, o.password, o.db, 0, o.socket, 0)) {
+		die("connect", mysql_error(b.mysql));
+	}
+	prepare(&b, &o);
+	for (long i = 0; i < o.warmup; i++) {
+		one_call(&b, &o, n++);
+	}
+	cap = o.count > 0 ? o.count : (long) (o.duration * 200000) + 16;
+	lat = malloc((size_t) cap * sizeof(*lat));
+	if (!lat) {
+		die("out of memory", NULL);
+	}
+	wait_until(o.start_at);
+	cpu_ns(&u0, &s0);
+	t0 = now_ns(CLOCK_MONOTONIC);
+	if (o.count <= 0) {
+		deadline = t0 + (long long) (o.duration * 1e9);
+	}
+	for (;;) {
+		long long s = now_ns(CLOCK_MONOTONIC), e;
+
+		if (o.count > 0 ? ops >= o.count : (s >= deadline || ops >= cap)) {
+			break;
+		}
+		one_call(&b, &o, n++);
+		e = now_ns(CLOCK_MONOTONIC);
+		lat[ops++] = e - s;
+	}
+	t1 = now_ns(CLOCK_MONOTONIC);
+	cpu_ns(&u1, &s1);
+	mysql_stmt_close(b.stmt);
+	mysql_close(b.mysql);
+	printf("{\"ops\":%ld,\"elapsed_ns\":%lld,\"cpu_ns\":%lld,\"user_ns\":%lld,\"sys_ns\":%lld,\"lat_ns\":[",
+		ops, t1 - t0, u1 - u0 + s1 - s0, u1 - u0, s1 - s0);
+	for (long i = 0; i < ops; i++) {
+		printf(i ? ",%lld" : "%lld", lat[i]);
+	}
+	printf("]}\n");
+	free(lat);
+	return 0;
+}

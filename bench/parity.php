@@ -1,0 +1,104 @@
+<?php
+/*
+ * Parity check before the benchmark: the peer (bench/peer.php) and the
+ * extension must give the same answers and write the same rows for the same
+ * input, or the comparison means nothing. Runs a set of SPEC cases through
+ * both and compares the answers, the stored contact rows (all columns but id,
+ * the timestamps and the bcrypt hash, which is verified instead) and the log
+ * rows. Prints one line per disagreement and a summary; exit 1 on any.
+ *
+ *   php -d extension=modules/localapi.so -d localapi.db_... bench/parity.php
+ */
+
+declare(strict_types=1);
+
+require __DIR__ . '/lib.php';
+require __DIR__ . '/peer.php';
+
+$c = bench_config();
+peer_configure($c['socket'], $c['user'], $c['password'], $c['db']);
+$client = bench_client();
+$missing = bench_missing_client();
+bench_cleanup($client);
+
+$uniq = 0;
+$email = function () use (&$uniq) {
+	return 'parity.' . getmypid() . '.' . $uniq++ . '@bench.invalid';
+};
+
+/* [label, command, postData (the email is filled in per contestant when null), admin] */
+$cases = [
+	['documented example', 'AddContact', ['clientid' => (string) $client, 'firstname' => 'Jane', 'lastname' => 'Doe', 'email' => null], ''],
+	['all fields, entities', 'AddContact', ['clientid' => $client, 'firstname' => "O'Brien & <Co>", 'lastname' => 'a&amp;b',
+		'companyname' => 'x&nbsp;y &quot;q&quot;', 'email' => null, 'address1' => '1 Main St', 'address2' => '',
+		'city' => 'Zürich', 'state' => 'ZH', 'postcode' => '8000', 'country' => 'CH', 'phonenumber' => '+41.441234567',
+		'tax_id' => 'CHE-123', 'generalemails' => '1', 'email_preferences' => ['invoice' => 'false', 'support' => '0']], ''],
+	['scalars', 'AddContact', ['clientid' => " 000$client\n", 'firstname' => 12, 'lastname' => 1.5, 'companyname' => true,
+		'address1' => false, 'city' => null, 'email' => null, 'productemails' => [1]], ''],
+	['permissions', 'AddContact', ['clientid' => $client, 'email' => null, 'permissions' => 'profile, tickets,,orders'], ''],
+	['permissions 0', 'AddContact', ['clientid' => $client, 'email' => null, 'permissions' => '0'], ''],
+	['invalid permission', 'AddContact', ['clientid' => $client, 'email' => null, 'permissions' => 'profile,root'], ''],
+	['sub-account', 'AddContact', ['clientid' => $client, 'email' => null, 'password2' => 'p&amp;ss', 'permissions' => 'profile'], ''],
+	['duplicate of the client', 'AddContact', ['clientid' => $client, 'email' => strtoupper(BENCH_EMAIL), 'permissions' => 'profile'], ''],
+	['tax_id too long', 'AddContact', ['clientid' => $client, 'email' => null, 'tax_id' => str_repeat('x', 129)], ''],
+	['invalid UTF-8', 'AddContact', ['clientid' => $client, 'email' => null, 'lastname' => "a\xff"], ''],
+	['field as array', 'AddContact', ['clientid' => $client, 'email' => null, 'city' => ['x']], ''],
+	['4-byte character', 'AddContact', ['clientid' => $client, 'email' => null, 'firstname' => "smile \u{1F600}"], ''],
+	['clientid 12abc', 'AddContact', ['clientid' => $client . 'abc', 'email' => null], ''],
+	['missing client', 'AddContact', ['clientid' => $missing, 'email' => null], ''],
+	['no clientid', 'AddContact', ['email' => null], ''],
+	['admin by name', 'AddContact', ['clientid' => $client, 'email' => null], 'ADMIN'],
+	['admin by id', 'AddContact', ['clientid' => $client, 'email' => null], '1.0'],
+	['unknown admin', 'AddContact', ['clientid' => $client, 'email' => null], 'nobody-' . getmypid()],
+	['invalid command', 'Add Contact', [], ''],
+	['unknown command', 'GetClients', [], ''],
+];
+
+function contact_row(int $id): ?array
+{
+	$row = bench_db()->execute_query('SELECT * FROM tblcontacts WHERE id = ?', [$id])->fetch_assoc();
+	if ($row === null) {
+		return null;
+	}
+	unset($row['id'], $row['created_at'], $row['updated_at']);
+	$row['email'] = preg_replace('/^parity\.\d+\.\d+@/', 'parity.N@', $row['email']);
+	return $row;
+}
+
+function log_rows(int $client, int $contactid): array
+{
+	$rows = bench_db()->execute_query('SELECT description, user, userid, user_id, admin_id, ipaddr FROM tblactivitylog'
+		. ' WHERE userid = ? AND description LIKE ?', [$client, "% Contact ID: $contactid"])->fetch_all(MYSQLI_ASSOC);
+	foreach ($rows as &$row) {
+		$row['description'] = str_replace(" $contactid", ' N', $row['description']);
+	}
+	return $rows;
+}
+
+$failures = 0;
+foreach ($cases as [$label, $command, $post, $admin]) {
+	$seen = [];
+	foreach (['ext' => 'localAPI', 'peer' => 'peer_localAPI'] as $name => $fn) {
+		$input = $post;
+		if (array_key_exists('email', $input) && $input['email'] === null) {
+			$input['email'] = $email();
+		}
+		$answer = $fn($command, $input, $admin);
+		$seen[$name] = ['answer' => $answer['result'] === 'success' ? 'success' : $answer];
+		if ($answer['result'] === 'success') {
+			$row = contact_row($answer['contactid']);
+			if ($row !== null && $row['password'] !== '') {
+				$row['password'] = password_verify('p&ss', $row['password']) ? 'bcrypt(p&ss)' : 'bad hash';
+			}
+			$seen[$name]['row'] = $row;
+			$seen[$name]['log'] = log_rows($client, $answer['contactid']);
+		}
+	}
+	if ($seen['ext'] !== $seen['peer']) {
+		$failures++;
+		echo "parity: $label: ext " . json_encode($seen['ext']) . "\n        peer " . json_encode($seen['peer']) . "\n";
+	}
+}
+bench_cleanup($client);
+printf("parity: %d of %d cases agree between the extension and the peer\n", count($cases) - $failures, count($cases));
+exit($failures ? 1 : 0);

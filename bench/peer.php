@@ -1,0 +1,436 @@
+<?php
+/*
+ * The peer: SPEC.md's localAPI('AddContact', ...) written in plain PHP, the
+ * way a competent PHP developer would write it, to benchmark the extension
+ * against. It is never shipped; it lives in bench/ only.
+ *
+ *   - PDO (pdo_mysql), one persistent connection per process, native prepared
+ *     statements prepared once per process and reused;
+ *   - the same input rules: normalisation with html_entity_decode() and
+ *     htmlspecialchars(), UTF-8 / type / length / charset checks in parameter
+ *     order, permission names, clientid parsing;
+ *   - the client check, then (in one transaction) the DefaultCountry lookup,
+ *     the duplicate-email check (FOR UPDATE, so that racing calls serialise on
+ *     the email's index range), the INSERT and the activity-log row, COMMIT;
+ *     deadlocks and lock-wait timeouts are retried;
+ *   - add_hook()-style hooks (none are registered in the benchmark).
+ *
+ * Configure with peer_configure(socket, user, password, dbname), then call
+ * peer_localAPI($command, $postData, $adminUsername).
+ */
+
+declare(strict_types=1);
+
+const PEER_FIELDS = [
+	'firstname', 'lastname', 'companyname', 'email', 'address1', 'address2', 'city', 'state',
+	'postcode', 'country', 'phonenumber', 'tax_id', 'password2', 'permissions',
+];
+const PEER_EMAIL_TYPES = ['general', 'product', 'domain', 'invoice', 'support', 'affiliate'];
+const PEER_PERMISSIONS = [
+	'profile', 'contacts', 'products', 'manageproducts', 'productsso', 'domains', 'managedomains',
+	'invoices', 'quotes', 'tickets', 'affiliates', 'emails', 'orders',
+];
+
+final class PeerError extends Exception
+{
+}
+
+final class PeerDb
+{
+	private static ?array $config = null;
+	private static ?PDO $pdo = null;
+	/** @var array<string, PDOStatement> */
+	private static array $statements = [];
+
+	public static function configure(string $socket, string $user, string $password, string $db): void
+	{
+		self::$config = [$socket, $user, $password, $db];
+		self::$pdo = null;
+		self::$statements = [];
+	}
+
+	public static function pdo(): PDO
+	{
+		if (self::$pdo === null) {
+			[$socket, $user, $password, $db] = self::$config
+				?? throw new PeerError('peer_configure() was not called');
+			self::$pdo = new PDO("mysql:unix_socket=$socket;dbname=$db;charset=utf8mb4", $user, $password, [
+				PDO::ATTR_PERSISTENT => true,
+				PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION,
+				PDO::ATTR_EMULATE_PREPARES => false,
+				PDO::ATTR_DEFAULT_FETCH_MODE => PDO::FETCH_ASSOC,
+				PDO::MYSQL_ATTR_INIT_COMMAND => "SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'",
+			]);
+		}
+		return self::$pdo;
+	}
+
+	/* Prepared once per process, reused by every call. */
+	public static function run(string $sql, array $params): PDOStatement
+	{
+		$stmt = self::$statements[$sql] ??= self::pdo()->prepare($sql);
+		$stmt->execute($params);
+		return $stmt;
+	}
+
+	public static function value(string $sql, array $params): mixed
+	{
+		$stmt = self::run($sql, $params);
+		$value = $stmt->fetchColumn();
+		$stmt->closeCursor();
+		return $value;
+	}
+
+	public static function row(string $sql, array $params): ?array
+	{
+		$stmt = self::run($sql, $params);
+		$row = $stmt->fetch();
+		$stmt->closeCursor();
+		return $row === false ? null : $row;
+	}
+}
+
+function peer_configure(string $socket, string $user, string $password, string $db): void
+{
+	PeerDb::configure($socket, $user, $password, $db);
+}
+
+/* ------------------------------------------------------------------------
+ * Hooks (add_hook() of the original): none are registered in the benchmark.
+ */
+
+final class PeerHooks
+{
+	/** @var array<string, array<int, array{int, callable}>> */
+	public static array $hooks = [];
+
+	public static function add(string $point, int $priority, callable $callback): void
+	{
+		self::$hooks[$point][] = [$priority, $callback];
+	}
+
+	public static function run(string $point, array $vars): void
+	{
+		if (empty(self::$hooks[$point])) {
+			return;
+		}
+		$hooks = self::$hooks[$point];
+		usort($hooks, fn ($x, $y) => $x[0] <=> $y[0]);
+		foreach ($hooks as [, $callback]) {
+			try {
+				$callback($vars);
+			} catch (Throwable $e) {
+				trigger_error("Hook $point failed: " . $e->getMessage(), E_USER_WARNING);
+			}
+		}
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Input rules (SPEC sections 2 and 7)
+ */
+
+function peer_decode(string $value): string
+{
+	return html_entity_decode(str_replace('&nbsp;', ' ', $value), ENT_QUOTES | ENT_HTML401, 'UTF-8');
+}
+
+function peer_normalise(mixed $value): mixed
+{
+	if (is_string($value)) {
+		if (is_numeric($value)) {
+			return $value;
+		}
+		return htmlspecialchars(peer_decode($value), ENT_QUOTES | ENT_HTML401, 'UTF-8');
+	}
+	if (is_array($value)) {
+		return array_map('peer_normalise', $value);
+	}
+	return $value ?? '';
+}
+
+function peer_utf8_error(mixed $value, string $path): ?string
+{
+	if (is_string($value)) {
+		return preg_match('//u', $value) === 1 ? null : $path;
+	}
+	if (is_array($value)) {
+		foreach ($value as $key => $item) {
+			$bad = peer_utf8_error($item, $path . '[' . $key . ']');
+			if ($bad !== null) {
+				return $bad;
+			}
+		}
+	}
+	return null;
+}
+
+/* A normalised scalar field as stored, or throws with the field's error. */
+function peer_string_field(string $name, mixed $raw): string
+{
+	$bad = peer_utf8_error($raw, $name);
+	if ($bad !== null) {
+		throw new PeerError("Invalid UTF-8 in $bad");
+	}
+	if (is_array($raw) || is_object($raw)) {
+		throw new PeerError("$name must be a string");
+	}
+	if ($name === 'password2') {
+		return peer_decode((string) $raw);
+	}
+	$value = (string) peer_normalise(is_bool($raw) ? ($raw ? '1' : '') : $raw);
+	if ($name === 'tax_id') {
+		if (iconv_strlen($value, 'UTF-8') > 128) {
+			throw new PeerError('tax_id is longer than 128 characters');
+		}
+	} elseif (strlen($value) > 65535) {
+		throw new PeerError("$name is longer than 65535 bytes");
+	}
+	if (preg_match('/[\x{10000}-\x{10FFFF}]/u', $value) === 1) {
+		throw new PeerError("$name contains characters that cannot be stored");
+	}
+	return $value;
+}
+
+function peer_clientid(mixed $raw): int
+{
+	if (is_int($raw)) {
+		return $raw > 0 && $raw <= 2147483647 ? $raw : 0;
+	}
+	if (!is_string($raw)) {
+		if (is_array($raw) && peer_utf8_error($raw, 'clientid') !== null) {
+			throw new PeerError('Invalid UTF-8 in clientid');
+		}
+		return 0;
+	}
+	if (preg_match('//u', $raw) !== 1) {
+		throw new PeerError('Invalid UTF-8 in clientid');
+	}
+	$value = (string) peer_normalise($raw);
+	if (preg_match('/^[ \t\r\n]*([0-9]+)[ \t\r\n]*$/D', $value, $m) !== 1) {
+		return 0;
+	}
+	$digits = ltrim($m[1], '0');
+	if ($digits === '' || strlen($digits) > 10 || (int) $digits > 2147483647) {
+		return 0;
+	}
+	return (int) $digits;
+}
+
+function peer_check_permissions(string $permissions): void
+{
+	if ($permissions === '' || $permissions === '0') {
+		return;
+	}
+	foreach (explode(',', $permissions) as $name) {
+		$name = trim($name, " \t\n\r\0\x0B");
+		if ($name !== '' && !in_array($name, PEER_PERMISSIONS, true)) {
+			throw new PeerError("Invalid permission: $name");
+		}
+	}
+}
+
+/* Reads and checks the input in SPEC's order; returns the record to store. */
+function peer_contact_input(array $post): array
+{
+	$clientid = array_key_exists('clientid', $post) ? peer_clientid($post['clientid']) : 0;
+	$contact = [];
+	foreach (PEER_FIELDS as $name) {
+		$contact[$name] = array_key_exists($name, $post) ? peer_string_field($name, $post[$name]) : '';
+	}
+	peer_check_permissions($contact['permissions']);
+	$prefs = isset($post['email_preferences']) && is_array($post['email_preferences'])
+		? $post['email_preferences'] : null;
+	foreach (PEER_EMAIL_TYPES as $type) {
+		if ($prefs !== null && array_key_exists($type, $prefs)) {
+			$flag = $prefs[$type];
+		} else {
+			$flag = $post[$type . 'emails'] ?? false;
+		}
+		$contact['emails'][$type] = $flag ? 1 : 0;
+	}
+	$contact['clientid'] = $clientid;
+	return $contact;
+}
+
+function peer_is_empty(string $value): bool
+{
+	return $value === '' || $value === '0';
+}
+
+/* ------------------------------------------------------------------------
+ * AddContact
+ */
+
+function peer_add_contact(array $post, array $admin): array
+{
+	$contact = peer_contact_input($post);
+	if ($contact['clientid'] === 0
+		|| PeerDb::value('SELECT id FROM tblclients WHERE id = ?', [$contact['clientid']]) === false) {
+		return ['result' => 'error', 'message' => 'Client ID Not Found'];
+	}
+	$subaccount = !peer_is_empty($contact['password2']);
+	$unique = $subaccount || !peer_is_empty($contact['permissions']);
+	// bcrypt takes ~50 ms: never inside the transaction.
+	$hash = $subaccount ? password_hash($contact['password2'], PASSWORD_BCRYPT) : '';
+	// With a ContactAdd hook the contact commits first, so that the hook sees it.
+	$hooked = !empty(PeerHooks::$hooks['ContactAdd']);
+	$contactid = peer_transaction(fn () => peer_insert_contact($contact, $subaccount, $hash, $unique, $admin, !$hooked));
+	if (is_array($contactid)) {
+		return $contactid;
+	}
+	$logged = true;
+	if ($hooked) {
+		$country = (string) PeerDb::value('SELECT country FROM tblcontacts WHERE id = ?', [$contactid]);
+		PeerHooks::run('ContactAdd', peer_hook_vars($contact, $country, $subaccount, $contactid));
+		$logged = !is_array(peer_transaction(fn () => peer_insert_log($contact['clientid'], $contactid, $admin)));
+		if (!$logged) {
+			trigger_error("Contact $contactid was added but its activity log row was not", E_USER_WARNING);
+		}
+	}
+	if ($logged) {
+		PeerHooks::run('LogActivity', [
+			'description' => peer_log_description($contact['clientid'], $contactid),
+			'user' => $admin['username'], 'userid' => $contact['clientid'],
+			'ipaddress' => $_SERVER['REMOTE_ADDR'] ?? '',
+		]);
+	}
+	return ['result' => 'success', 'contactid' => $contactid];
+}
+
+/* Runs $work in a transaction, retrying deadlocks; returns its result or an error answer. */
+function peer_transaction(callable $work): int|array
+{
+	$pdo = PeerDb::pdo();
+	for ($attempt = 1; ; $attempt++) {
+		try {
+			$pdo->beginTransaction();
+			$result = $work();
+			$pdo->commit();
+			return $result;
+		} catch (PeerError $e) {
+			$pdo->rollBack();
+			return ['result' => 'error', 'message' => $e->getMessage()];
+		} catch (PDOException $e) {
+			if ($pdo->inTransaction()) {
+				$pdo->rollBack();
+			}
+			$code = (int) ($e->errorInfo[1] ?? 0);
+			if ($attempt < 8 && ($code === 1213 || $code === 1205)) {
+				usleep(1000 * $attempt);
+				continue;
+			}
+			return ['result' => 'error', 'message' => 'Database error: ' . ($e->errorInfo[2] ?? $e->getMessage())];
+		}
+	}
+}
+
+/* Inside the transaction: default country, duplicate check, the row (and the log row). */
+function peer_insert_contact(array $c, bool $subaccount, string $hash, bool $unique, array $admin, bool $log): int
+{
+	$country = $c['country'];
+	if (peer_is_empty($country)) {
+		$country = (string) (PeerDb::value(
+			"SELECT value FROM tblconfiguration WHERE setting = 'DefaultCountry' LIMIT 1", []) ?: '');
+	}
+	if ($unique) {
+		$taken = PeerDb::value('SELECT 1 FROM tblclients WHERE email = ? LIMIT 1 FOR UPDATE', [$c['email']]) !== false
+			|| PeerDb::value('SELECT 1 FROM tblcontacts WHERE subaccount = 1 AND email = ? LIMIT 1 FOR UPDATE',
+				[$c['email']]) !== false;
+		if ($taken) {
+			throw new PeerError('Duplicate Email Address');
+		}
+	}
+	PeerDb::run(
+		'INSERT INTO tblcontacts (userid, firstname, lastname, companyname, email, address1, address2,'
+		. ' city, state, postcode, country, phonenumber, tax_id, subaccount, password, permissions,'
+		. ' generalemails, productemails, domainemails, invoiceemails, supportemails, affiliateemails,'
+		. ' pwresetkey, created_at, updated_at)'
+		. " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', NOW(), NOW())",
+		[
+			$c['clientid'], $c['firstname'], $c['lastname'], $c['companyname'], $c['email'],
+			$c['address1'], $c['address2'], $c['city'], $c['state'], $c['postcode'], $country,
+			$c['phonenumber'], $c['tax_id'], $subaccount ? 1 : 0, $hash,
+			peer_is_empty($c['permissions']) ? '' : $c['permissions'],
+			$c['emails']['general'], $c['emails']['product'], $c['emails']['domain'],
+			$c['emails']['invoice'], $c['emails']['support'], $c['emails']['affiliate'],
+		]
+	);
+	$contactid = (int) PeerDb::pdo()->lastInsertId();
+	if ($log) {
+		peer_insert_log($c['clientid'], $contactid, $admin);
+	}
+	return $contactid;
+}
+
+function peer_log_description(int $clientid, int $contactid): string
+{
+	return "Added Contact - User ID: $clientid - Contact ID: $contactid";
+}
+
+function peer_insert_log(int $clientid, int $contactid, array $admin): int
+{
+	PeerDb::run(
+		'INSERT INTO tblactivitylog (date, description, user, userid, user_id, admin_id, ipaddr)'
+		. ' VALUES (NOW(), ?, ?, ?, 0, ?, ?)',
+		[peer_log_description($clientid, $contactid), $admin['username'], $clientid, $admin['id'],
+			$_SERVER['REMOTE_ADDR'] ?? '']
+	);
+	return $contactid;
+}
+
+function peer_hook_vars(array $c, string $country, bool $subaccount, int $contactid): array
+{
+	$vars = ['userid' => $c['clientid']];
+	foreach (PEER_FIELDS as $name) {
+		if ($name !== 'password2' && $name !== 'permissions') {
+			$vars[$name] = $name === 'country' ? $country : $c[$name];
+		}
+	}
+	$vars['subaccount'] = $subaccount ? '1' : '0';
+	$vars['password'] = $subaccount ? $c['password2'] : '';
+	$vars['permissions'] = peer_is_empty($c['permissions']) ? '' : $c['permissions'];
+	foreach (PEER_EMAIL_TYPES as $type) {
+		$vars[$type . 'emails'] = $c['emails'][$type] ? '1' : 0;
+	}
+	$vars['contactid'] = $contactid;
+	return $vars;
+}
+
+/* ------------------------------------------------------------------------
+ * localAPI()
+ */
+
+function peer_admin(string|int|null $adminUsername): array
+{
+	if ($adminUsername === null || $adminUsername === '' || $adminUsername === 0 || $adminUsername === '0') {
+		return ['id' => 0, 'username' => 'Local API User'];
+	}
+	$sql = is_numeric($adminUsername)
+		? 'SELECT id, username FROM tbladmins WHERE id = ? ORDER BY id LIMIT 1'
+		: 'SELECT id, username FROM tbladmins WHERE username = ? ORDER BY id LIMIT 1';
+	$row = PeerDb::row($sql, [is_numeric($adminUsername) ? (int) $adminUsername : $adminUsername]);
+	if ($row === null) {
+		throw new PeerError('No matching admin user found');
+	}
+	return ['id' => (int) $row['id'], 'username' => $row['username']];
+}
+
+function peer_localAPI(string $command, mixed $postData = [], string|int|null $adminUsername = ''): array
+{
+	$command = strtolower($command);
+	if ($command === '' || preg_match('/^[A-Za-z0-9_-]+$/D', $command) !== 1) {
+		return ['result' => 'error', 'message' => 'Invalid API Command'];
+	}
+	if ($command !== 'addcontact') {
+		return ['result' => 'error', 'message' => 'API Function Not Found'];
+	}
+	try {
+		$admin = peer_admin($adminUsername);
+		return peer_add_contact(is_array($postData) ? $postData : [], $admin);
+	} catch (PeerError $e) {
+		return ['result' => 'error', 'message' => $e->getMessage()];
+	} catch (PDOException $e) {
+		return ['result' => 'error', 'message' => 'Database error: ' . ($e->errorInfo[2] ?? $e->getMessage())];
+	}
+}

@@ -1,0 +1,315 @@
+<?php
+/*
+ * Where the time of one AddContact goes, for (a) the extension, (b) the peer
+ * and (c) the limit. Started by bench/profile (which checks for valgrind).
+ *
+ *   php bench/profile.php [--scenario plain|subaccount|error] [--calls N] [--no-callgrind] [--keep DIR]
+ *
+ * 1. Native runs (no profiler) of N calls per contestant: wall time, this
+ *    process's user and system CPU, the server's CPU (mariadbd, from /proc);
+ *    the server's counters (statements, COMMIT/ROLLBACK/BEGIN, statement
+ *    executions, InnoDB fsyncs) as the difference between an N-call and an
+ *    N/6-call run, which cancels start-up, connection and warm-up. The
+ *    counters are server-wide: whatever else runs against the server at the
+ *    same time adds to them. Round trips exactly, for this process only: the
+ *    same two runs under strace -c, requests sent (sendto) per call.
+ * 2. Callgrind (instruction counts: stable on a noisy machine, user space
+ *    only, no waiting) of the same two run lengths: instructions per call of
+ *    the whole client process, by object file.
+ * 3. Callgrind of the extension with --toggle-collect=zif_localAPI: the
+ *    instructions inside localAPI() only, by object file (localapi.so itself,
+ *    libmariadb, PHP, libc) and the top functions.
+ */
+
+declare(strict_types=1);
+
+require __DIR__ . '/lib.php';
+
+$opt = getopt('', ['scenario:', 'calls:', 'no-callgrind', 'keep:']);
+$scenario = $opt['scenario'] ?? 'plain';
+$calls = max(60, (int) ($opt['calls'] ?? 600));
+$short = intdiv($calls, 6);
+$callgrind = !isset($opt['no-callgrind']);
+$dir = $opt['keep'] ?? sys_get_temp_dir() . '/localapi-profile-' . getmypid();
+@mkdir($dir, 0700, true);
+
+$client = bench_client();
+$missing = bench_missing_client();
+bench_cleanup($client);
+$names = ['Questions', 'Com_commit', 'Com_rollback', 'Com_begin', 'Com_stmt_execute',
+	'Innodb_data_fsyncs', 'Innodb_log_writes'];
+$who = ['a' => '(a) ext', 'b' => '(b) peer', 'c' => '(c) limit'];
+
+/* One native run: its burst result plus the server's counters and CPU around it. */
+function measured_run(string $w, string $scenario, int $count, array $base, array $names): array
+{
+	$s0 = bench_status($names);
+	$cpu0 = bench_server_cpu_ns();
+	$r = bench_burst($w, $scenario, 1, $base + ['count' => $count]);
+	$cpu1 = bench_server_cpu_ns();
+	$s1 = bench_status($names);
+	foreach ($names as $n) {
+		$r['status'][$n] = $s1[$n] - $s0[$n] - ($n === 'Questions' ? 1 : 0); /* our own SHOW STATUS */
+	}
+	$r['server_cpu_ns'] = $cpu0 === null || $cpu1 === null ? null : $cpu1 - $cpu0;
+	return $r;
+}
+
+/* System calls of one run under strace -c: [syscall => calls]. */
+function strace_run(string $w, string $scenario, int $count, array $base, string $out): array
+{
+	bench_burst($w, $scenario, 1, $base + ['count' => $count, 'wrap' => ['strace', '-c', '-o', $out]]);
+	$calls = [];
+	foreach (file($out) ?: [] as $line) {
+		$f = preg_split('/\s+/', trim($line));
+		if (count($f) >= 5 && is_numeric($f[0]) && ctype_digit($f[3])) {
+			$calls[end($f)] = (int) $f[3];
+		}
+	}
+	return $calls;
+}
+
+$base = ['client' => $client, 'missing' => $missing, 'warmup' => 20];
+$native = [];
+$strace = trim((string) shell_exec('command -v strace')) !== '';
+foreach ($who as $w => $label) {
+	$small = measured_run($w, $scenario, $short, $base, $names);
+	$big = measured_run($w, $scenario, $calls, $base, $names);
+	$n = $calls - $short;
+	/* The worker times its burst only (no start-up, connection or warm-up): take the long run as it is. */
+	$row = [
+		'wall_us' => $big['elapsed_s'] * 1e6 / $calls,
+		'user_us' => $big['user_us'],
+		'sys_us' => $big['sys_us'],
+		/* The server's CPU covers the whole run; connecting and the warm-up are a small part of it. */
+		'server_us' => $big['server_cpu_ns'] === null ? NAN : $big['server_cpu_ns'] / 1e3 / ($calls + $base['warmup']),
+		'p50' => $big['p50'],
+	];
+	foreach ($names as $name) {
+		$row[$name] = ($big['status'][$name] - $small['status'][$name]) / $n;
+	}
+	if ($strace) {
+		$s1 = strace_run($w, $scenario, $short, $base, "$dir/strace.$w.short");
+		$s2 = strace_run($w, $scenario, $calls, $base, "$dir/strace.$w.long");
+		foreach (['sendto', 'recvfrom', 'poll', 'read', 'write'] as $sc) {
+			$row['sys_' . $sc] = (($s2[$sc] ?? 0) - ($s1[$sc] ?? 0)) / $n;
+		}
+	}
+	$native[$w] = $row;
+	bench_cleanup($client);
+	fprintf(STDERR, "profile: %s native runs done\n", $label);
+}
+
+printf("#### Per call, %s scenario, one process (%d calls; counters: difference of a %d-call and a %d-call run)\n\n",
+	$scenario, $calls, $calls, $short);
+echo "| per call | (a) ext | (b) peer | (c) limit |\n|---|---:|---:|---:|\n";
+$rows = [
+	'wall time (mean), µs' => fn ($r) => sprintf('%.0f', $r['wall_us']),
+	'wall time (p50), µs' => fn ($r) => sprintf('%.0f', $r['p50'] * 1000),
+	'client CPU, user + system, µs' => fn ($r) => sprintf('%.1f + %.1f', $r['user_us'], $r['sys_us']),
+	'server CPU (mariadbd, all threads), µs' => fn ($r) => sprintf('%.0f', $r['server_us']),
+	'rest: waiting (fsync, wake-ups, other load), µs' => fn ($r) => sprintf('%.0f', $r['wall_us'] - $r['user_us'] - $r['sys_us'] - $r['server_us']),
+	'round trips: requests sent (sendto calls, strace, this process only)' => fn ($r) => isset($r['sys_sendto']) ? sprintf('%.2f', $r['sys_sendto'] + $r['sys_write']) : 'n/a',
+	'socket system calls (sendto + recvfrom + poll)' => fn ($r) => isset($r['sys_sendto']) ? sprintf('%.2f', $r['sys_sendto'] + $r['sys_recvfrom'] + $r['sys_poll']) : 'n/a',
+	'statements (Questions, server-wide)' => fn ($r) => sprintf('%.2f', $r['Questions']),
+	'of them prepared-statement executions' => fn ($r) => sprintf('%.2f', $r['Com_stmt_execute']),
+	'COMMIT / ROLLBACK / BEGIN (server-wide)' => fn ($r) => sprintf('%.2f / %.2f / %.2f', $r['Com_commit'], $r['Com_rollback'], $r['Com_begin']),
+	'InnoDB fsyncs / redo-log writes (server-wide)' => fn ($r) => sprintf('%.2f / %.2f', $r['Innodb_data_fsyncs'], $r['Innodb_log_writes']),
+];
+foreach ($rows as $label => $f) {
+	printf("| %s | %s | %s | %s |\n", $label, $f($native['a']), $f($native['b']), $f($native['c']));
+}
+echo "\nThe limit runs with autocommit on: its commit is inside the INSERT, not a COMMIT statement.\n";
+echo "The server's counters and CPU are server-wide (other clients running at the same time add to them); its CPU time has a 10 ms resolution.\n";
+
+if (!$callgrind) {
+	if (!isset($opt['keep'])) {
+		array_map('unlink', glob("$dir/strace.*") ?: []);
+		@rmdir($dir);
+	}
+	exit(0);
+}
+
+/* ------------------------------------------------------------------------
+ * Callgrind
+ */
+
+/*
+ * Self cost (Ir) per [object, function] of a callgrind output file; $callers
+ * gets, per called function, the inclusive cost of its calls from each caller
+ * (to name the stripped PHP binary's anonymous functions by who calls them).
+ */
+function callgrind_self(string $file, ?array &$callers = null): array
+{
+	$names = ['ob' => [], 'fn' => []];
+	$cost = [];
+	$callers = [];
+	$ob = '?';
+	$fn = '?';
+	$callee = '?';
+	$skipNext = false;
+	$h = fopen($file, 'r');
+	while (($line = fgets($h)) !== false) {
+		$line = rtrim($line, "\n");
+		if ($line === '') {
+			continue;
+		}
+		$c = $line[0];
+		if (($c >= '0' && $c <= '9') || $c === '+' || $c === '-' || $c === '*') {
+			if ($skipNext) {
+				$skipNext = false;
+				$parts = explode(' ', $line);
+				$callers[$callee][$fn] = ($callers[$callee][$fn] ?? 0) + (int) ($parts[1] ?? 0);
+				continue;
+			}
+			$parts = explode(' ', $line);
+			$ir = (int) ($parts[1] ?? 0);
+			$cost[$ob][$fn] = ($cost[$ob][$fn] ?? 0) + $ir;
+			continue;
+		}
+		if (!preg_match('/^(ob|cob|fn|cfn|calls)=(.*)$/', $line, $m)) {
+			continue;
+		}
+		[, $key, $value] = $m;
+		if ($key === 'calls') {
+			$skipNext = true;
+			continue;
+		}
+		$space = $key === 'ob' || $key === 'cob' ? 'ob' : 'fn';
+		if (preg_match('/^\((\d+)\)(?: (.*))?$/', $value, $mm)) {
+			if (isset($mm[2])) {
+				$names[$space][$mm[1]] = $mm[2];
+			}
+			$value = $names[$space][$mm[1]] ?? $value;
+		}
+		if ($key === 'ob') {
+			$ob = $value;
+		} elseif ($key === 'fn') {
+			$fn = $value;
+		} elseif ($key === 'cfn') {
+			$callee = $value;
+		}
+	}
+	fclose($h);
+	return $cost;
+}
+
+function object_group(string $ob): string
+{
+	$base = basename($ob);
+	return match (true) {
+		str_contains($base, 'localapi.so') => 'localapi.so (the extension)',
+		str_contains($base, 'libmariadb') => 'libmariadb (Connector/C)',
+		str_contains($base, 'mysqlnd') || str_contains($base, 'pdo') => 'pdo_mysql + mysqlnd',
+		str_starts_with($base, 'php') => 'PHP (engine, standard functions)',
+		str_starts_with($base, 'libc.') || str_starts_with($base, 'libc-') => 'libc',
+		str_starts_with($base, 'ld-linux') => 'dynamic loader',
+		$base === 'limit' => 'limit (its own code)',
+		default => 'other: ' . $base,
+	};
+}
+
+function by_group(array $cost): array
+{
+	$out = [];
+	foreach ($cost as $ob => $fns) {
+		$g = object_group($ob);
+		$out[$g] = ($out[$g] ?? 0) + array_sum($fns);
+	}
+	arsort($out);
+	return $out;
+}
+
+function run_callgrind(string $w, string $scenario, int $count, array $base, string $out, array $extra = [], ?array &$callers = null): array
+{
+	$wrap = array_merge(['valgrind', '--tool=callgrind', '--callgrind-out-file=' . $out], $extra);
+	bench_burst($w, $scenario, 1, $base + ['count' => $count, 'wrap' => $wrap]);
+	return callgrind_self($out, $callers);
+}
+
+/* A stripped function's address, named by its main caller. */
+function fn_label(string $fn, array $callers): string
+{
+	if (!str_starts_with($fn, '0x') || empty($callers[$fn])) {
+		return "`$fn`";
+	}
+	arsort($callers[$fn]);
+	return sprintf('`%s` (called from `%s`)', $fn, array_key_first($callers[$fn]));
+}
+
+$cgShort = max(20, intdiv($calls, 12));
+$cgLong = max($cgShort + 40, intdiv($calls, 2));
+$perCall = [];
+foreach ($who as $w => $label) {
+	$s = by_group(run_callgrind($w, $scenario, $cgShort, $base, "$dir/cg.$w.short"));
+	$l = by_group(run_callgrind($w, $scenario, $cgLong, $base, "$dir/cg.$w.long"));
+	foreach ($l as $g => $ir) {
+		$perCall[$w][$g] = max(0, ($ir - ($s[$g] ?? 0)) / ($cgLong - $cgShort));
+	}
+	arsort($perCall[$w]);
+	bench_cleanup($client);
+	fprintf(STDERR, "profile: %s callgrind runs done\n", $label);
+}
+
+printf("\n#### Client instructions per call, whole process (callgrind, difference of a %d-call and a %d-call run)\n\n", $cgLong, $cgShort);
+echo "| object | (a) ext | (b) peer | (c) limit |\n|---|---:|---:|---:|\n";
+$groups = array_unique(array_merge(array_keys($perCall['a']), array_keys($perCall['b']), array_keys($perCall['c'])));
+usort($groups, fn ($x, $y) => (($perCall['a'][$y] ?? 0) + ($perCall['b'][$y] ?? 0)) <=> (($perCall['a'][$x] ?? 0) + ($perCall['b'][$x] ?? 0)));
+$totals = ['a' => 0, 'b' => 0, 'c' => 0];
+foreach ($groups as $g) {
+	$cells = [];
+	foreach (['a', 'b', 'c'] as $w) {
+		$v = $perCall[$w][$g] ?? 0;
+		$totals[$w] += $v;
+		$cells[] = $v >= 0.5 ? number_format($v, 0, '.', ',') : '-';
+	}
+	if (max(array_map(fn ($w) => $perCall[$w][$g] ?? 0, ['a', 'b', 'c'])) < 50) {
+		continue; /* noise */
+	}
+	printf("| %s | %s |\n", $g, implode(' | ', $cells));
+}
+printf("| **total** | **%s** | **%s** | **%s** |\n", number_format($totals['a']), number_format($totals['b']), number_format($totals['c']));
+echo "\n(a) and (b) include the benchmark loop itself (building the postData array, hrtime): a few hundred instructions.\n";
+
+/* Inside localAPI() only. */
+$inside = run_callgrind('a', $scenario, $cgLong, $base, "$dir/cg.a.inside", ['--toggle-collect=zif_localAPI'], $callers);
+bench_cleanup($client);
+$total = 0;
+$groupsInside = by_group($inside);
+$total = array_sum($groupsInside);
+$n = $cgLong + 20; /* the warm-up calls are inside localAPI() too */
+printf("\n#### Inside localAPI() (callgrind --toggle-collect=zif_localAPI, %d calls): %s instructions per call\n\n", $n, number_format($total / $n));
+echo "| object | instructions per call | share |\n|---|---:|---:|\n";
+foreach ($groupsInside as $g => $ir) {
+	printf("| %s | %s | %.1f%% |\n", $g, number_format($ir / $n), 100 * $ir / $total);
+}
+$fns = [];
+foreach ($inside as $ob => $list) {
+	foreach ($list as $fn => $ir) {
+		$fns[] = [$fn, basename($ob), $ir];
+	}
+}
+usort($fns, fn ($x, $y) => $y[2] <=> $x[2]);
+echo "\nTop functions inside localAPI() by own (self) instructions:\n\n| function | object | per call | share |\n|---|---|---:|---:|\n";
+foreach (array_slice($fns, 0, 20) as [$fn, $ob, $ir]) {
+	printf("| %s | %s | %s | %.1f%% |\n", fn_label($fn, $callers), $ob, number_format($ir / $n), 100 * $ir / $total);
+}
+$own = [];
+foreach ($inside as $ob => $list) {
+	if (str_contains(basename($ob), 'localapi.so')) {
+		foreach ($list as $fn => $ir) {
+			$own[$fn] = $ir;
+		}
+	}
+}
+arsort($own);
+echo "\nThe extension's own functions (localapi.so):\n\n| function | per call | share |\n|---|---:|---:|\n";
+foreach (array_slice($own, 0, 12, true) as $fn => $ir) {
+	printf("| `%s` | %s | %.2f%% |\n", $fn, number_format($ir / $n), 100 * $ir / $total);
+}
+if (!isset($opt['keep'])) {
+	array_map('unlink', glob("$dir/{cg,strace}.*", GLOB_BRACE) ?: []);
+	@rmdir($dir);
+} else {
+	echo "\nCallgrind files kept in $dir (callgrind_annotate them for line-level detail).\n";
+}

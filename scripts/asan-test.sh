@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# The phpt suite against an AddressSanitizer + UBSan build of the extension.
+#
+#   scripts/asan-test.sh [run-tests.php options] [tests...]
+#
+# 1. Copies the sources (config.m4, Makefile.frag, ext/, tests/ and the build
+#    scripts) to a private build tree, /tmp/localapi-asan-<uid>-<hash of the
+#    repository path> (LOCALAPI_ASAN_DIR overrides it), and builds there with
+#    scripts/build.sh and
+#      CFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -g -O1'
+#      LDFLAGS=-fsanitize=address,undefined
+#    so modules/localapi.so of the repository is never touched.
+# 2. Runs tests/ of that copy the way scripts/test.sh does (php's own
+#    run-tests.php, the private MariaDB of scripts/db.sh), but every test
+#    process goes through a wrapper that sets USE_ZEND_ALLOC=0 (emalloc is
+#    plain malloc, so ASan sees every request allocation),
+#    ZEND_DONT_UNLOAD_MODULES=1 (symbols in leak reports) and preloads the
+#    runtimes: LD_PRELOAD="<no-deepbind shim> libasan.so libubsan.so".
+#
+# Why the shim: PHP loads extensions with dlopen(..., RTLD_DEEPBIND) (a
+# compile-time choice in Zend/zend_portability.h; Debian's php8.2 has no
+# switch for it), and the ASan runtime's dlopen interceptor refuses that flag
+# ("...incompatible with sanitizer runtime", then exits). The shim is a
+# ten-line dlopen() that clears RTLD_DEEPBIND and calls the next dlopen (the
+# ASan interceptor). It must come before libasan in LD_PRELOAD, so ASan's
+# "runtime comes first" check is off (verify_asan_link_order=0).
+#
+# A memory error, a leak (LeakSanitizer at process exit) or undefined
+# behaviour prints a report into the test's output and fails that test. The
+# last line reads "asan-test.sh: N passed, N failed, N skipped".
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+HASH="$(printf '%s' "$REPO" | sha256sum | cut -c1-16)"
+BUILD="${LOCALAPI_ASAN_DIR:-/tmp/localapi-asan-$(id -u)-$HASH}"
+SAN_CFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -g -O1'
+SAN_LDFLAGS='-fsanitize=address,undefined'
+
+die() {
+	echo "asan-test.sh: $*" >&2
+	exit 1
+}
+
+case "$BUILD" in
+*[[:space:]]*) die "the build tree path must not contain whitespace: $BUILD" ;;
+/*) ;;
+*) die "LOCALAPI_ASAN_DIR must be an absolute path" ;;
+esac
+
+bash "$REPO/scripts/deps.sh"
+for tool in php phpize gcc rsync; do
+	command -v "$tool" >/dev/null || die "$tool not found"
+done
+LIBASAN="$(gcc -print-file-name=libasan.so)"
+LIBUBSAN="$(gcc -print-file-name=libubsan.so)"
+[ -e "$LIBASAN" ] || die "gcc has no libasan.so (install libasan8)"
+[ -e "$LIBUBSAN" ] || die "gcc has no libubsan.so (install libubsan1)"
+
+# --- 1. a fresh copy, built with the sanitizers -------------------------
+echo "asan-test.sh: building in $BUILD"
+mkdir -p "$BUILD"
+exec 8>"$BUILD.lock"
+flock -w 900 8 || die "another asan-test.sh holds $BUILD.lock"
+rm -rf "$BUILD"
+mkdir -p "$BUILD/scripts"
+(
+	cd "$REPO"
+	rsync -a --exclude '*.lo' --exclude '*.o' --exclude '*.dep' --exclude '.libs/' \
+		config.m4 ext tests "$BUILD/"
+	if [ -f Makefile.frag ]; then
+		cp -p Makefile.frag "$BUILD/"
+	fi
+	cp -p scripts/build.sh scripts/lib.sh "$BUILD/scripts/"
+)
+# Leftovers of a run-tests.php run in the repository's tests/ are not sources.
+for phpt in "$BUILD"/tests/*.phpt; do
+	base="${phpt%.phpt}"
+	rm -f "$base".{php,out,exp,diff,log,sh,mem,skip.php,clean.php}
+done
+if ! (cd "$BUILD" && bash scripts/build.sh CFLAGS="$SAN_CFLAGS" LDFLAGS="$SAN_LDFLAGS") >"$BUILD/build.log" 2>&1; then
+	tail -n 40 "$BUILD/build.log" >&2
+	die "build failed (log: $BUILD/build.log)"
+fi
+SO="$BUILD/modules/localapi.so"
+case "$(ldd "$SO")" in
+*libasan*) ;;
+*) die "$SO is not linked with libasan" ;;
+esac
+
+# --- the no-deepbind shim and the php wrapper -----------------------------
+cat >"$BUILD/nodeepbind.c" <<'EOF'
+/* dlopen() without RTLD_DEEPBIND, which the ASan runtime refuses. */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stddef.h>
+
+void *dlopen(const char *filename, int flags)
+{
+	static void *(*next_dlopen)(const char *, int);
+
+	if (next_dlopen == NULL) {
+		next_dlopen = (void *(*)(const char *, int)) dlsym(RTLD_NEXT, "dlopen");
+	}
+	return next_dlopen(filename, flags & ~RTLD_DEEPBIND);
+}
+EOF
+gcc -shared -fPIC -O2 -o "$BUILD/nodeepbind.so" "$BUILD/nodeepbind.c" -ldl
+
+PHP_BIN="$(command -v php)"
+PHP_BIN="$(readlink -f "$PHP_BIN")"
+WRAPPER="$BUILD/php-asan"
+cat >"$WRAPPER" <<EOF
+#!/bin/sh
+# php with the ASan and UBSan runtimes (written by scripts/asan-test.sh)
+export USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1
+export LD_PRELOAD="$BUILD/nodeepbind.so $LIBASAN $LIBUBSAN"
+export ASAN_OPTIONS="verify_asan_link_order=0:detect_leaks=1:halt_on_error=1:abort_on_error=0:\${LOCALAPI_ASAN_OPTIONS:-}"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+exec "$PHP_BIN" "\$@"
+EOF
+chmod +x "$WRAPPER"
+
+# The wrapper must really run the sanitizers: the extension loads, and a
+# deliberate overflow (through FFI, when present) is caught.
+out="$("$WRAPPER" -n -d "extension=$SO" -r 'echo function_exists("localAPI") ? "loaded" : "missing";' 2>&1)" ||
+	die "php with the ASan runtime failed to start: $out"
+[ "$out" = loaded ] || die "the ASan build did not load: $out"
+if "$PHP_BIN" -m | grep -x FFI >/dev/null; then
+	if out="$("$WRAPPER" -d ffi.enable=1 -r '$c = FFI::cdef("void *malloc(size_t);"); FFI::memset($c->malloc(8), 0, 9);' 2>&1)" ||
+		! grep -q 'heap-buffer-overflow' <<<"$out"; then
+		die "ASan is not active in the test processes: a heap overflow went unnoticed"
+	fi
+	echo "asan-test.sh: sanitizers active (a deliberate heap overflow was caught)"
+fi
+
+# --- 2. the suite, invoked as scripts/test.sh invokes it --------------------
+bash "$REPO/scripts/db.sh" start >/dev/null
+eval "$(bash "$REPO/scripts/db.sh" env)"
+cd "$BUILD"
+
+args=("$@")
+named=
+for arg in "${args[@]+"${args[@]}"}"; do
+	if [ -e "$arg" ]; then
+		named=1
+	fi
+done
+if [ -z "$named" ]; then
+	args+=(tests/)
+fi
+
+results="$(mktemp)"
+trap 'rm -f "$results"' EXIT
+runner=("$PHP_BIN" run-tests.php -q -p "$WRAPPER" --show-diff -W "$results"
+	-d "extension=$SO")
+if [ ! -t 1 ]; then
+	runner+=(--no-color)
+fi
+export NO_INTERACTION=1 TEST_PHP_EXECUTABLE="$WRAPPER" REPORT_EXIT_STATUS=1
+status=0
+"${runner[@]}" "${args[@]+"${args[@]}"}" </dev/null || status=$?
+
+count() {
+	grep -cE "^($1)"$'\t' "$results" || true
+}
+passed="$(count 'PASSED|XFAILED|XLEAKED')"
+failed="$(count 'FAILED|BORKED|LEAKED|WARNED')"
+skipped="$(count 'SKIPPED')"
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+	echo "asan-test.sh: run-tests.php exited with status $status" >&2
+	failed=1
+fi
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
+	echo "asan-test.sh: no test passed (all skipped?)" >&2
+	failed=1
+fi
+grep -E $'^(FAILED|BORKED|LEAKED|WARNED)\t' "$results" | sed 's/^/asan-test.sh: /' || true
+# Sanitizer reports anywhere in the outputs of failed tests.
+if grep -lE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' tests/*.out 2>/dev/null | sed 's/^/asan-test.sh: sanitizer report in /'; then
+	:
+fi
+echo "asan-test.sh (ASan+UBSan): $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

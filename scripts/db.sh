@@ -1,0 +1,276 @@
+#!/usr/bin/env bash
+# A private MariaDB for the demo and the tests, kept inside the working tree.
+#
+#   scripts/db.sh start    initialise (first time), start, create the `whmcs`
+#                          database and the `localapi` user, load sql/
+#   scripts/db.sh stop     stop the server started from this tree (by its pid file)
+#   scripts/db.sh status   exit 0 when it runs
+#   scripts/db.sh env      print the LOCALAPI_TEST_* variables that reach it
+#   scripts/db.sh load     load sql/schema.sql and sql/sample.sql again
+#   scripts/db.sh sql ...  run the `mariadb` client as the server's admin on
+#                          `whmcs`, e.g. scripts/db.sh sql -e 'SELECT 1'
+#
+# Data dir .db/data, socket .db/mysqld.sock, pid file .db/mysqld.pid and log
+# .db/mysqld.log under the repository root. Networking is off: the unix socket
+# is the only way in. Works as root and as an ordinary user, and in a path
+# with spaces. The distribution's own server and its config are never used.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+DB_DIR="$REPO/.db"
+DATA_DIR="$DB_DIR/data"
+PID_FILE="$DB_DIR/mysqld.pid"
+LOG_FILE="$DB_DIR/mysqld.log"
+LOADED_FILE="$DB_DIR/loaded.sha256"
+DB_NAME=whmcs
+APP_USER=localapi
+APP_PASSWORD=localapi-test-pw
+SQL_MODE=STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION
+START_TIMEOUT="${LOCALAPI_DB_START_TIMEOUT:-30}"
+STOP_TIMEOUT=60
+# mariadb-install-db makes the OS user that runs it a MariaDB admin who logs
+# in over the socket without a password (unix_socket authentication).
+ADMIN_USER="$(id -un)"
+
+die() {
+	echo "db.sh: $*" >&2
+	exit 1
+}
+
+# sun_path holds 107 bytes plus the NUL. A tree whose socket path would not
+# fit gets a socket in a private directory under /tmp named from its path.
+socket_path() {
+	local sock="$DB_DIR/mysqld.sock" len
+	len=$(LC_ALL=C; printf '%s' "$sock" | wc -c)
+	if [ "$len" -le 107 ]; then
+		printf '%s\n' "$sock"
+		return
+	fi
+	local hash
+	hash=$(printf '%s' "$REPO" | sha256sum | cut -c1-16)
+	printf '%s\n' "/tmp/localapi-db-$(id -u)-$hash/mysqld.sock"
+}
+
+SOCKET="$(socket_path)"
+
+ensure_socket_dir() {
+	local dir
+	dir="$(dirname "$SOCKET")"
+	[ "$dir" = "$DB_DIR" ] && return 0
+	mkdir -p -m 700 "$dir" 2>/dev/null || true
+	if [ -L "$dir" ] || [ ! -d "$dir" ] || [ ! -O "$dir" ]; then
+		die "cannot use $dir for the socket (not a directory owned by $(id -un))"
+	fi
+	chmod 700 "$dir"
+}
+
+# Prints the pid of the server started from this tree, if it runs. The pid
+# file alone is not trusted: the process must be a mariadbd on our data dir.
+server_pid() {
+	local pid
+	[ -r "$PID_FILE" ] || return 1
+	pid="$(tr -dc '0-9' <"$PID_FILE" 2>/dev/null)" || return 1
+	[ -n "$pid" ] && [ -d "/proc/$pid" ] || return 1
+	[ "$(cat "/proc/$pid/comm" 2>/dev/null)" = mariadbd ] || return 1
+	tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qxF -- "--datadir=$DATA_DIR" || return 1
+	printf '%s\n' "$pid"
+}
+
+admin_client() {
+	mariadb --no-defaults --socket="$SOCKET" --user="$ADMIN_USER" --connect-timeout=5 "$@"
+}
+
+answers() {
+	admin_client --batch --skip-column-names -e 'SELECT 1' >/dev/null 2>&1
+}
+
+print_log_tail() {
+	if [ -f "$LOG_FILE" ]; then
+		echo "--- last lines of $LOG_FILE ---" >&2
+		tail -n 30 "$LOG_FILE" >&2
+		echo "---" >&2
+	fi
+}
+
+# Serialises start/stop/load of this tree's server (e.g. demo and tests
+# started at the same time).
+take_lock() {
+	mkdir -p "$DB_DIR"
+	exec 9>"$DB_DIR/db.lock"
+	flock -w 180 9 || die "another db.sh holds $DB_DIR/db.lock for too long"
+}
+
+initialise() {
+	[ -f "$DB_DIR/initialised" ] && [ -d "$DATA_DIR" ] && return 0
+	command -v mariadb-install-db >/dev/null || die "mariadb-install-db not found: run scripts/deps.sh"
+	if [ -e "$DATA_DIR" ] && [ ! -O "$DATA_DIR" ]; then
+		die "$DATA_DIR belongs to another user"
+	fi
+	# Whatever is there was left by an interrupted initialisation.
+	rm -rf "$DATA_DIR" "$DB_DIR/initialised" "$LOADED_FILE"
+	# No --user: mariadb-install-db would then chown the data dir with an
+	# unquoted path (breaking on spaces), and the bootstrap runs as whoever
+	# we are anyway. --force skips a host name lookup that only matters for
+	# TCP accounts; networking is off.
+	local args=(--no-defaults --datadir="$DATA_DIR" --skip-test-db --force
+		--auth-root-authentication-method=socket --auth-root-socket-user="$ADMIN_USER")
+	echo "db.sh: initialising $DATA_DIR"
+	if ! mariadb-install-db "${args[@]}" >"$DB_DIR/install.log" 2>&1; then
+		cat "$DB_DIR/install.log" >&2
+		rm -rf "$DATA_DIR"
+		die "mariadb-install-db failed"
+	fi
+	touch "$DB_DIR/initialised"
+}
+
+launch() {
+	local args=(--no-defaults --datadir="$DATA_DIR" --socket="$SOCKET"
+		--pid-file="$PID_FILE" --log-error="$LOG_FILE" --skip-networking
+		--innodb-flush-log-at-trx-commit=1 --sql-mode="$SQL_MODE"
+		--max-connections=500)
+	if [ "$(id -u)" -eq 0 ]; then
+		args+=(--user=root)
+	fi
+	rm -f "$PID_FILE"
+	# The server outlives this script: give it its own session, no terminal,
+	# its log as output and no other inherited descriptor (our lock, or a
+	# caller's pipe that would then never see end-of-file).
+	(
+		for fd in /proc/"$BASHPID"/fd/*; do
+			fd="${fd##*/}"
+			if [ "$fd" -gt 2 ]; then
+				eval "exec $fd>&-"
+			fi
+		done
+		exec setsid mariadbd "${args[@]}" </dev/null >>"$LOG_FILE" 2>&1
+	) &
+	local waited=0
+	while ! answers; do
+		if [ "$waited" -ge $((START_TIMEOUT * 2)) ]; then
+			print_log_tail
+			die "the server did not answer on $SOCKET within ${START_TIMEOUT}s"
+		fi
+		if [ "$waited" -ge 4 ] && ! server_pid >/dev/null && ! kill -0 $! 2>/dev/null; then
+			print_log_tail
+			die "mariadbd exited during start-up"
+		fi
+		sleep 0.5
+		waited=$((waited + 1))
+	done
+}
+
+sql_checksum() {
+	cat "$REPO/sql/schema.sql" "$REPO/sql/sample.sql" | sha256sum | cut -d' ' -f1
+}
+
+load_sql() {
+	admin_client <<EOF
+CREATE DATABASE IF NOT EXISTS \`$DB_NAME\` CHARACTER SET utf8 COLLATE utf8_unicode_ci;
+CREATE USER IF NOT EXISTS '$APP_USER'@'localhost' IDENTIFIED BY '$APP_PASSWORD';
+ALTER USER '$APP_USER'@'localhost' IDENTIFIED BY '$APP_PASSWORD';
+GRANT ALL PRIVILEGES ON \`$DB_NAME\`.* TO '$APP_USER'@'localhost';
+GRANT PROCESS, CONNECTION ADMIN ON *.* TO '$APP_USER'@'localhost';
+EOF
+	admin_client "$DB_NAME" <"$REPO/sql/schema.sql"
+	admin_client "$DB_NAME" <"$REPO/sql/sample.sql"
+	sql_checksum >"$LOADED_FILE"
+}
+
+print_access() {
+	cat <<EOF
+MariaDB is running (pid $(server_pid || echo '?')), networking off.
+  socket    $SOCKET
+  database  $DB_NAME, user $APP_USER, password $APP_PASSWORD
+  as admin  scripts/db.sh sql
+  test env  eval "\$(scripts/db.sh env)"
+  stop      scripts/db.sh stop
+EOF
+}
+
+cmd_start() {
+	command -v mariadbd >/dev/null || die "mariadbd not found: run scripts/deps.sh"
+	take_lock
+	ensure_socket_dir
+	if server_pid >/dev/null; then
+		# Already running: load only what never completed or has changed.
+		if [ ! -f "$LOADED_FILE" ] || [ "$(cat "$LOADED_FILE")" != "$(sql_checksum)" ]; then
+			load_sql
+		fi
+		print_access
+		return 0
+	fi
+	initialise
+	launch
+	load_sql
+	print_access
+}
+
+cmd_stop() {
+	take_lock
+	local pid
+	if ! pid="$(server_pid)"; then
+		echo "db.sh: not running"
+		rm -f "$PID_FILE"
+		return 0
+	fi
+	kill -TERM "$pid"
+	local waited=0
+	while [ -d "/proc/$pid" ]; do
+		if [ "$waited" -ge $((STOP_TIMEOUT * 2)) ]; then
+			echo "db.sh: pid $pid still running after ${STOP_TIMEOUT}s, killing it" >&2
+			kill -KILL "$pid" 2>/dev/null || true
+			sleep 1
+			break
+		fi
+		sleep 0.5
+		waited=$((waited + 1))
+	done
+	rm -f "$PID_FILE"
+	echo "db.sh: stopped (pid $pid)"
+}
+
+cmd_status() {
+	local pid
+	if pid="$(server_pid)"; then
+		if answers; then
+			echo "running (pid $pid), socket $SOCKET"
+		else
+			echo "running (pid $pid) but not answering yet, socket $SOCKET"
+		fi
+		return 0
+	fi
+	echo "not running"
+	return 1
+}
+
+cmd_env() {
+	printf 'export LOCALAPI_TEST_SOCKET=%q\n' "$SOCKET"
+	printf 'export LOCALAPI_TEST_USER=%q\n' "$APP_USER"
+	printf 'export LOCALAPI_TEST_PASSWORD=%q\n' "$APP_PASSWORD"
+	printf 'export LOCALAPI_TEST_DB=%q\n' "$DB_NAME"
+}
+
+cmd_load() {
+	server_pid >/dev/null || die "not running: scripts/db.sh start"
+	take_lock
+	load_sql
+	echo "db.sh: loaded sql/schema.sql and sql/sample.sql"
+}
+
+cmd_sql() {
+	server_pid >/dev/null || die "not running: scripts/db.sh start"
+	exec mariadb --no-defaults --socket="$SOCKET" --user="$ADMIN_USER" "$DB_NAME" "$@"
+}
+
+case "${1:-}" in
+start) cmd_start ;;
+stop) cmd_stop ;;
+status) cmd_status ;;
+env) cmd_env ;;
+load) cmd_load ;;
+sql) shift; cmd_sql "$@" ;;
+*)
+	echo "usage: scripts/db.sh start|stop|status|env|load|sql [mariadb args]" >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Unit tests and a bounded libFuzzer run over the Zend-free contact
+# validation (ext/contact.c), both under AddressSanitizer and UBSan.
+#
+#   scripts/fuzz.sh [seconds]     fuzz for that long (default 60)
+#
+# Builds fuzz/test_contact.c and fuzz/fuzz_contact.c with clang into
+# .build-fuzz/ (git-ignored; LOCALAPI_FUZZ_DIR overrides it), runs the unit
+# tests, then the fuzzer on fuzz/corpus/. New inputs the fuzzer finds go to
+# .build-fuzz/corpus/, never into the committed seed corpus; a crash leaves
+# its input in .build-fuzz/crash-* and fails the script. Installs clang-14
+# and its runtime from Debian when they are missing and we are root.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+RUN_SECONDS="${1:-60}"
+OUT="${LOCALAPI_FUZZ_DIR:-$REPO/.build-fuzz}"
+
+die() {
+	echo "fuzz.sh: $*" >&2
+	exit 1
+}
+
+case "$RUN_SECONDS" in
+'' | *[!0-9]*) die "usage: scripts/fuzz.sh [seconds]" ;;
+esac
+
+pick_cc() {
+	if [ -n "${CC:-}" ]; then
+		printf '%s\n' "$CC"
+	elif command -v clang-14 >/dev/null; then
+		echo clang-14
+	else
+		echo clang
+	fi
+}
+
+# True when the compiler can link a libFuzzer target with both sanitizers.
+can_fuzz() {
+	local cc="$1" probe
+	command -v "$cc" >/dev/null || return 1
+	probe="$(mktemp -d)"
+	printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
+		'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void) d; (void) n; return 0; }' \
+		>"$probe/probe.c"
+	if "$cc" -fsanitize=fuzzer,address,undefined "$probe/probe.c" -o "$probe/probe" >/dev/null 2>&1; then
+		rm -rf "$probe"
+		return 0
+	fi
+	rm -rf "$probe"
+	return 1
+}
+
+ensure_toolchain() {
+	CC="$(pick_cc)"
+	can_fuzz "$CC" && return 0
+	if [ "$(id -u)" -ne 0 ]; then
+		die "$CC cannot build a libFuzzer target; install clang-14 libclang-rt-14-dev (as root)"
+	fi
+	echo "fuzz.sh: installing clang-14 and its runtime from Debian"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get install -y -q clang-14 libclang-rt-14-dev libfuzzer-14-dev >/dev/null 2>&1 || {
+		apt-get update -q >/dev/null
+		apt-get install -y -q clang-14 libclang-rt-14-dev libfuzzer-14-dev >/dev/null
+	}
+	CC=clang-14
+	can_fuzz "$CC" || die "$CC still cannot build a libFuzzer target"
+}
+
+ensure_toolchain
+mkdir -p "$OUT/corpus"
+
+CFLAGS=(-std=c11 -g -O1 -fno-omit-frame-pointer -Wall -Wextra
+	-fsanitize=address,undefined -fno-sanitize-recover=undefined)
+export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+
+echo "fuzz.sh: unit tests ($CC, ASan+UBSan)"
+"$CC" "${CFLAGS[@]}" "$REPO/fuzz/test_contact.c" "$REPO/ext/contact.c" -o "$OUT/test_contact"
+"$OUT/test_contact" || die "unit tests failed"
+
+echo "fuzz.sh: fuzzing for ${RUN_SECONDS}s ($CC, libFuzzer+ASan+UBSan)"
+"$CC" "${CFLAGS[@]}" -fsanitize=fuzzer "$REPO/fuzz/fuzz_contact.c" "$REPO/ext/contact.c" \
+	-o "$OUT/fuzz_contact"
+
+LOG="$OUT/fuzz.log"
+status=0
+"$OUT/fuzz_contact" -max_total_time="$RUN_SECONDS" -max_len=1024 -timeout=10 \
+	-rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$OUT/" \
+	"$OUT/corpus" "$REPO/fuzz/corpus" >"$LOG" 2>&1 || status=$?
+
+execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$LOG" | tail -n 1)"
+rate="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$LOG" | tail -n 1)"
+cov="$(grep -o 'cov: [0-9]*' "$LOG" | tail -n 1 || true)"
+if [ "$status" -ne 0 ]; then
+	tail -n 40 "$LOG" >&2
+	die "the fuzzer failed (exit $status); input and log in $OUT/"
+fi
+echo "fuzz.sh: ${execs:-?} executions in ${RUN_SECONDS}s (${rate:-?}/s), ${cov:-cov: ?}, no crash"
+echo "fuzz.sh: corpus $(find "$OUT/corpus" -type f | wc -l) found + $(find "$REPO/fuzz/corpus" -type f | wc -l) seeds"

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Memory and connection soak: one PHP process making many AddContact calls.
+#
+#   scripts/soak.sh [calls]       default 100000 (at least 1000)
+#
+# Uses modules/localapi.so (LOCALAPI_SO overrides it) and the private MariaDB
+# of scripts/db.sh (started when it is not running). For the run it creates
+#   * a dedicated client, whose contacts and log rows it deletes afterwards;
+#   * a dedicated MariaDB account (localapi_soak_<pid>, same grants on whmcs
+#     as localapi), dropped afterwards, so that the connections of this one
+#     process can be told apart from those of other users of the server.
+# scripts/soak.php reports VmRSS/VmHWM after 1 000 calls and after the last
+# and fails when RSS grew by more than LOCALAPI_SOAK_MAX_GROWTH_KB (2048).
+# Connections are counted twice: by the server's global `Connections` status
+# counter before and after (exact only while nobody else connects), and by
+# the account's TOTAL_CONNECTIONS in information_schema.USER_STATISTICS
+# (userstat is switched on for the run and restored afterwards), which must
+# be 1: every call of the process shares one persistent link.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+CALLS="${1:-100000}"
+SO="${LOCALAPI_SO:-$REPO/modules/localapi.so}"
+MAX_GROWTH_KB="${LOCALAPI_SOAK_MAX_GROWTH_KB:-2048}"
+DB="$REPO/scripts/db.sh"
+DB_NAME=whmcs
+SOAK_USER="localapi_soak_$$"
+SOAK_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+
+die() {
+	echo "soak.sh: $*" >&2
+	exit 1
+}
+
+case "$CALLS" in
+'' | *[!0-9]*) die "usage: scripts/soak.sh [calls]" ;;
+esac
+[ "$CALLS" -ge 1000 ] || die "at least 1000 calls (RSS is first read after 1000)"
+[ -f "$SO" ] || die "$SO not found: build it first (phpize && ./configure && make)"
+command -v php >/dev/null || die "php not found: run scripts/deps.sh"
+
+sql() {
+	"$DB" sql --batch --skip-column-names "$@"
+}
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/localapi-soak.XXXXXX")"
+CLIENT_ID=""
+USER_MADE=no
+USERSTAT_BEFORE=""
+
+cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	if [ -n "$CLIENT_ID" ]; then
+		sql -e "DELETE FROM tblcontacts WHERE userid = $CLIENT_ID;
+			DELETE FROM tblactivitylog WHERE userid = $CLIENT_ID;
+			DELETE FROM tblclients WHERE id = $CLIENT_ID;" ||
+			echo "soak.sh: could not delete client $CLIENT_ID" >&2
+	fi
+	if [ "$USER_MADE" = yes ]; then
+		sql -e "DROP USER IF EXISTS '$SOAK_USER'@'localhost'" ||
+			echo "soak.sh: could not drop $SOAK_USER" >&2
+	fi
+	if [ "$USERSTAT_BEFORE" = OFF ]; then
+		sql -e "SET GLOBAL userstat = OFF" || true
+	fi
+	rm -rf "$WORK"
+	exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+"$DB" start >/dev/null
+eval "$("$DB" env)"
+
+# --- fixtures -----------------------------------------------------------
+sql -e "CREATE USER '$SOAK_USER'@'localhost' IDENTIFIED BY '$SOAK_PASSWORD';
+	GRANT ALL PRIVILEGES ON \`$DB_NAME\`.* TO '$SOAK_USER'@'localhost';"
+USER_MADE=yes
+# sql_mode '' fills the NOT NULL columns we do not name with their implicit
+# defaults, whatever the exact tblclients layout is.
+CLIENT_ID="$(sql -e "SET SESSION sql_mode = '';
+	INSERT INTO tblclients (firstname, lastname, companyname, email, status)
+	VALUES ('Soak', 'Client', 'localapi-soak', 'soak-client-$$-$RANDOM@example.test', 'Active');
+	SELECT LAST_INSERT_ID();")"
+case "$CLIENT_ID" in
+'' | *[!0-9]* | 0) die "could not create the soak client (got '$CLIENT_ID')" ;;
+esac
+
+USERSTAT_BEFORE="$(sql -e "SELECT @@GLOBAL.userstat" | sed 's/^1$/ON/; s/^0$/OFF/')"
+[ "$USERSTAT_BEFORE" = ON ] || sql -e "SET GLOBAL userstat = ON"
+
+cat >"$WORK/php.ini" <<EOF
+extension=$SO
+localapi.db_host=localhost
+localapi.db_socket=$LOCALAPI_TEST_SOCKET
+localapi.db_username=$SOAK_USER
+localapi.db_password=$SOAK_PASSWORD
+localapi.db_name=$DB_NAME
+localapi.persistent=1
+memory_limit=256M
+EOF
+
+# One client connection reads both counters; it is itself one connection.
+counters() {
+	sql -e "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'CONNECTIONS';
+		SELECT COALESCE(SUM(TOTAL_CONNECTIONS), 0) FROM information_schema.USER_STATISTICS WHERE USER = '$SOAK_USER';" |
+		tr '\n' ' '
+}
+
+# --- the run --------------------------------------------------------------
+read -r GLOBAL_BEFORE USER_BEFORE <<<"$(counters)"
+echo "soak.sh: $CALLS AddContact calls for client $CLIENT_ID in one process ($SO)"
+status=0
+# Only our php.ini: no distribution extensions, no opcache.
+PHP_INI_SCAN_DIR= php -c "$WORK/php.ini" "$REPO/scripts/soak.php" "$CLIENT_ID" "$CALLS" "$MAX_GROWTH_KB" |
+	tee "$WORK/soak.log" || status=$?
+read -r GLOBAL_AFTER USER_AFTER <<<"$(counters)"
+
+CONTACTS="$(sql -e "SELECT COUNT(*) FROM tblcontacts WHERE userid = $CLIENT_ID")"
+GLOBAL_USED=$((GLOBAL_AFTER - GLOBAL_BEFORE - 1))
+USER_USED=$((USER_AFTER - USER_BEFORE))
+RESULT="$(grep '^RESULT ' "$WORK/soak.log" || true)"
+field() {
+	sed -n "s/.* $1=\\([^ ]*\\).*/\\1/p" <<<"$RESULT"
+}
+
+echo "---"
+echo "soak.sh: summary"
+printf '  calls                %s (%s errors), %s contacts in the table\n' "$CALLS" "$(field errors)" "$CONTACTS"
+printf '  after %6s calls   VmRSS %s kB, VmHWM %s kB\n' 1000 "$(field rss_warm_kb)" "$(field hwm_warm_kb)"
+printf '  after %6s calls   VmRSS %s kB, VmHWM %s kB\n' "$CALLS" "$(field rss_end_kb)" "$(field hwm_end_kb)"
+printf '  RSS growth           %s kB (allowed %s kB)\n' "$(field growth_kb)" "$MAX_GROWTH_KB"
+printf '  connections          %s by the soak account (USER_STATISTICS); global Connections +%s\n' \
+	"$USER_USED" "$GLOBAL_USED"
+[ "$GLOBAL_USED" -eq "$USER_USED" ] ||
+	echo "                       (the global counter also counts other clients of this shared server)"
+
+fail=0
+[ "$status" -eq 0 ] || { echo "soak.sh: FAIL: soak.php failed (errors, or RSS not flat)" >&2; fail=1; }
+[ "$CONTACTS" -eq "$CALLS" ] || { echo "soak.sh: FAIL: $CONTACTS contacts for $CALLS calls" >&2; fail=1; }
+[ "$USER_USED" -eq 1 ] || { echo "soak.sh: FAIL: $USER_USED server connections, expected 1" >&2; fail=1; }
+[ "$fail" -eq 0 ] || exit 1
+echo "soak.sh: ok"

@@ -1,0 +1,44 @@
+--TEST--
+localAPI(): a falsy adminUsername means no admin (SPEC 1, 3.11, 7)
+--DESCRIPTION--
+'', 0, '0', null, false (and the omitted argument): the call runs as no admin,
+no fallback admin is chosen; the log row says "Local API User", admin_id 0.
+--EXTENSIONS--
+localapi
+mysqli
+--SKIPIF--
+<?php require __DIR__ . '/skipif.inc'; ?>
+--FILE--
+<?php
+require_once __DIR__ . '/connect.inc';
+
+$cid = la_make_client();
+$n = 1;
+foreach (['', 0, '0', null, false] as $admin) {
+	la_call($n++, 'AddContact', ['clientid' => $cid], $admin);
+	$log = la_row('SELECT user, admin_id FROM tblactivitylog WHERE userid = ? ORDER BY id DESC LIMIT 1', $cid);
+	la_is($n++, $log, ['user' => 'Local API User', 'admin_id' => '0']);
+}
+echo "$n: ", la_show(localAPI('AddContact', ['clientid' => $cid])), "\n";
+$n++;
+$log = la_row('SELECT user, admin_id FROM tblactivitylog WHERE userid = ? ORDER BY id DESC LIMIT 1', $cid);
+la_is($n++, $log, ['user' => 'Local API User', 'admin_id' => '0']);
+?>
+--CLEAN--
+<?php
+require_once __DIR__ . '/connect.inc';
+la_cleanup_tag();
+?>
+--EXPECT--
+1: success
+2: ok
+3: success
+4: ok
+5: success
+6: ok
+7: success
+8: ok
+9: success
+10: ok
+11: success
+12: ok

@@ -1,0 +1,67 @@
+--TEST--
+AddContact: arrays and objects in a text field are "<field> must be a string"; nothing is written (SPEC 3.2, 7)
+--DESCRIPTION--
+stricter (the original stores "Array"). Objects are rejected too, even
+Stringable ones and closures.
+Interpretation: password2 is left out, since SPEC 7 says only the UTF-8 check
+applies to it.
+--EXTENSIONS--
+localapi
+mysqli
+--SKIPIF--
+<?php require __DIR__ . '/skipif.inc'; ?>
+--FILE--
+<?php
+require_once __DIR__ . '/connect.inc';
+
+class LaStringable
+{
+	public function __toString(): string
+	{
+		return 'text';
+	}
+}
+
+$cid = la_make_client();
+$fields = ['firstname', 'lastname', 'companyname', 'email', 'address1', 'address2', 'city',
+	'state', 'postcode', 'country', 'phonenumber', 'tax_id', 'permissions'];
+$n = 1;
+foreach ($fields as $field) {
+	la_call($n++, 'AddContact', ['clientid' => $cid, $field => ['x']]);
+}
+la_call($n++, 'AddContact', ['clientid' => $cid, 'firstname' => []]);
+la_call($n++, 'AddContact', ['clientid' => $cid, 'permissions' => ['profile', 'tickets']]);
+la_call($n++, 'AddContact', ['clientid' => $cid, 'lastname' => new stdClass()]);
+la_call($n++, 'AddContact', ['clientid' => $cid, 'companyname' => new LaStringable()]);
+la_call($n++, 'AddContact', ['clientid' => $cid, 'city' => fn () => 'x']);
+la_call($n++, 'AddContact', ['clientid' => $cid, 'email' => new ArrayObject(['a@example.test'])]);
+la_call($n++, 'AddContact', ['clientid' => $cid, 'tax_id' => [str_repeat('x', 200)]]);
+la_is($n++, la_written($cid), 0);
+?>
+--CLEAN--
+<?php
+require_once __DIR__ . '/connect.inc';
+la_cleanup_tag();
+?>
+--EXPECT--
+1: error: firstname must be a string
+2: error: lastname must be a string
+3: error: companyname must be a string
+4: error: email must be a string
+5: error: address1 must be a string
+6: error: address2 must be a string
+7: error: city must be a string
+8: error: state must be a string
+9: error: postcode must be a string
+10: error: country must be a string
+11: error: phonenumber must be a string
+12: error: tax_id must be a string
+13: error: permissions must be a string
+14: error: firstname must be a string
+15: error: permissions must be a string
+16: error: lastname must be a string
+17: error: companyname must be a string
+18: error: city must be a string
+19: error: email must be a string
+20: error: tax_id must be a string
+21: ok

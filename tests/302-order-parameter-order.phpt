@@ -1,0 +1,86 @@
+--TEST--
+Order of checks: input is checked field by field in the parameter order of SPEC 3, then the client (SPEC 7)
+--DESCRIPTION--
+Every field gets a bad value and postData lists them in reverse; each call
+must report the first field in SPEC 3 order, then that field is fixed (dropped)
+and the next one must be reported. clientid goes first (and, once it is
+dropped, "Client ID Not Found" comes last, after all input checks).
+Interpretation: the parameter order is the list of SPEC 3 as written:
+clientid, firstname ... permissions, then email_preferences[general|product|
+domain|invoice|support|affiliate], then the legacy flags generalemails ...
+affiliateemails; the permission-name check belongs to the permissions field,
+so it comes before the email preference fields. The legacy flags are read
+(and so UTF-8 checked) when email_preferences lacks that type.
+--EXTENSIONS--
+localapi
+mysqli
+--SKIPIF--
+<?php require __DIR__ . '/skipif.inc'; ?>
+--FILE--
+<?php
+require_once __DIR__ . '/connect.inc';
+
+$cid = la_make_client();
+$chain = [
+	['clientid', "\xff", 'Invalid UTF-8 in clientid'],
+	['firstname', [], 'firstname must be a string'],
+	['lastname', "\xff", 'Invalid UTF-8 in lastname'],
+	['companyname', "\u{1F600}", 'companyname contains characters that cannot be stored'],
+	['email', str_repeat('a', 65536), 'email is longer than 65535 bytes'],
+	['address1', ['x'], 'address1 must be a string'],
+	['address2', "\xc0\xaf", 'Invalid UTF-8 in address2'],
+	['city', new stdClass(), 'city must be a string'],
+	['state', "\u{1F600}", 'state contains characters that cannot be stored'],
+	['postcode', str_repeat('&', 13108), 'postcode is longer than 65535 bytes'],
+	['country', ['GB'], 'country must be a string'],
+	['phonenumber', "\xff", 'Invalid UTF-8 in phonenumber'],
+	['tax_id', str_repeat('x', 129), 'tax_id is longer than 128 characters'],
+	['password2', "\xff", 'Invalid UTF-8 in password2'],
+	['permissions', 'profile,bogus', 'Invalid permission: bogus'],
+	['email_preferences', ['affiliate' => "\xff", 'general' => "\xff"], 'Invalid UTF-8 in email_preferences[general]'],
+	['generalemails', "\xff", 'Invalid UTF-8 in generalemails'],
+	['affiliateemails', "\xff", 'Invalid UTF-8 in affiliateemails'],
+];
+$postData = [];
+foreach (array_reverse($chain) as [$field, $value]) {
+	$postData[$field] = $value;
+}
+$n = 1;
+foreach ($chain as [$field, $value, $message]) {
+	$answer = localAPI('AddContact', $postData);
+	la_is($n++ . " $field", la_show($answer), "error: $message");
+	unset($postData[$field]);
+}
+la_call($n++, 'AddContact', $postData);
+la_is($n++, la_written($cid), 0);
+
+/* the same inside email_preferences: general before affiliate, whatever the array order */
+la_call($n++, 'AddContact', ['clientid' => $cid, 'email_preferences' => ['support' => "\xff", 'product' => "\xfe"]]);
+?>
+--CLEAN--
+<?php
+require_once __DIR__ . '/connect.inc';
+la_cleanup_tag();
+?>
+--EXPECT--
+1 clientid: ok
+2 firstname: ok
+3 lastname: ok
+4 companyname: ok
+5 email: ok
+6 address1: ok
+7 address2: ok
+8 city: ok
+9 state: ok
+10 postcode: ok
+11 country: ok
+12 phonenumber: ok
+13 tax_id: ok
+14 password2: ok
+15 permissions: ok
+16 email_preferences: ok
+17 generalemails: ok
+18 affiliateemails: ok
+19: error: Client ID Not Found
+20: ok
+21: error: Invalid UTF-8 in email_preferences[product]
