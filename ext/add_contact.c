@@ -10,24 +10,32 @@
 #include "ext/standard/php_password.h"
 
 #include <errmsg.h>
+#include <mysqld_error.h>
 
 #define LA_MAX_ATTEMPTS 8
 
-#define LA_INSERT_CONTACT \
+#define LA_CONTACT_COLUMNS \
 	"INSERT INTO tblcontacts (userid, firstname, lastname, companyname, email, address1, address2," \
 	" city, state, postcode, country, phonenumber, tax_id, subaccount, password, permissions," \
 	" generalemails, productemails, domainemails, invoiceemails, supportemails, affiliateemails," \
-	" pwresetkey, created_at, updated_at)" \
-	" SELECT c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?," \
+	" pwresetkey, created_at, updated_at)"
+
+#define LA_CONTACT_VALUES \
+	" ?, ?, ?, ?, ?, ?, ?, ?, ?," \
 	" COALESCE(?, (SELECT cf.value FROM tblconfiguration cf WHERE cf.setting = 'DefaultCountry' LIMIT 1), '')," \
-	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', NOW(), NOW()" \
-	" FROM tblclients c WHERE c.id = ?"
+	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', NOW(), NOW()"
 
-static const char la_sql_insert[] = LA_INSERT_CONTACT;
+/* A plain contact: a missing client leaves userid NULL, which the NOT NULL column
+ * refuses (ER_BAD_NULL_ERROR), so one statement both checks and inserts. The
+ * subquery is a plain consistent read: cheaper than INSERT ... SELECT's locking read. */
+static const char la_sql_insert[] = LA_CONTACT_COLUMNS
+	" VALUES ((SELECT c.id FROM tblclients c WHERE c.id = ?)," LA_CONTACT_VALUES ")";
 
-/* The duplicate check runs inside the INSERT: under REPEATABLE READ its reads lock the
- * email's index range, so two racing calls cannot both insert the same new email. */
-static const char la_sql_insert_unique[] = LA_INSERT_CONTACT
+/* The duplicate check runs inside the INSERT: under REPEATABLE READ the locking reads
+ * of INSERT ... SELECT lock the email's index range, so two racing calls cannot both
+ * insert the same new email; one of them deadlocks, is retried and sees the other's row. */
+static const char la_sql_insert_unique[] = LA_CONTACT_COLUMNS
+	" SELECT c.id," LA_CONTACT_VALUES " FROM tblclients c WHERE c.id = ?"
 	" AND NOT EXISTS (SELECT 1 FROM tblclients d WHERE d.email = ?)"
 	" AND NOT EXISTS (SELECT 1 FROM tblcontacts s WHERE s.subaccount = 1 AND s.email = ?)";
 
@@ -99,13 +107,18 @@ static zend_string *la_request_ipaddr(void)
 	return addr && Z_TYPE_P(addr) == IS_STRING ? zend_string_copy(Z_STR_P(addr)) : ZSTR_EMPTY_ALLOC();
 }
 
-static void la_bind_insert(la_add *add)
+/* Parameters of la_sql_insert (unique = false) or la_sql_insert_unique (unique = true). */
+static void la_bind_insert(la_add *add, bool unique)
 {
 	const la_contact *c = add->record;
 	MYSQL_BIND *p = add->insert_params;
 	la_str permissions = c->field[LA_F_PERMISSIONS];
+	la_str email = c->field[LA_F_EMAIL];
 	int n = 0;
 
+	if (!unique) {
+		php_localapi_bind_long(&p[n++], &add->clientid);
+	}
 	for (int f = LA_F_FIRSTNAME; f <= LA_F_TAX_ID; f++) {
 		if (f == LA_F_COUNTRY && la_str_is_empty(c->field[f])) {
 			php_localapi_bind_null(&p[n++]);   /* the server fills in DefaultCountry */
@@ -122,10 +135,11 @@ static void la_bind_insert(la_add *add)
 	for (int t = 0; t < LA_E_COUNT; t++) {
 		php_localapi_bind_long(&p[n++], &add->emails[t]);
 	}
-	php_localapi_bind_long(&p[n++], &add->clientid);
-	php_localapi_bind_str(&p[n++], c->field[LA_F_EMAIL].ptr, c->field[LA_F_EMAIL].len);
-	php_localapi_bind_str(&p[n++], c->field[LA_F_EMAIL].ptr, c->field[LA_F_EMAIL].len);
-	ZEND_ASSERT(n == (int) (sizeof(add->insert_params) / sizeof(add->insert_params[0])));
+	if (unique) {
+		php_localapi_bind_long(&p[n++], &add->clientid);
+		php_localapi_bind_str(&p[n++], email.ptr, email.len);
+		php_localapi_bind_str(&p[n++], email.ptr, email.len);
+	}
 }
 
 static zend_string *la_log_description(const la_add *add)
@@ -192,7 +206,7 @@ static la_add_status la_add_attempt(la_link *link, la_add *add, bool unique, boo
 
 	if (!php_localapi_db_exec(link, unique ? la_sql_insert_unique : la_sql_insert,
 			add->insert_params, &affected, &insert_id, err)) {
-		return LA_FAILED;
+		return !unique && err->code == ER_BAD_NULL_ERROR ? LA_NO_CLIENT : LA_FAILED;
 	}
 	if (affected == 0) {
 		if (unique && !la_row_exists(link, la_sql_client_exists, add->clientid, NULL, &client_found, err)) {
@@ -355,7 +369,7 @@ static void la_add_run(la_link *link, la_add *add, zval *return_value)
 	bool hooked = php_localapi_hooks_has(ZEND_STRL("ContactAdd"));
 	bool logged = true;
 
-	la_bind_insert(add);
+	la_bind_insert(add, unique);
 	switch (la_add_with_retries(link, add, unique, !hooked, &err)) {
 		case LA_NO_CLIENT:
 			php_localapi_error(return_value, "Client ID Not Found");
