@@ -53,7 +53,8 @@ for ($i = 1; $i <= $calls; $i++) {
 	$post['email'] = $prefix . $i . '@bench.invalid';
 	$answer = localAPI('AddContact', $post, '');
 	if ($answer['result'] !== 'success') {
-		fwrite(STDERR, "memory: call $i failed: " . json_encode($answer) . "\n");
+		echo "The memory check stopped: call $i answered ", json_encode($answer), "\n";
+		bench_cleanup($client);
 		exit(1);
 	}
 	if ($i % 1000 === 0) {

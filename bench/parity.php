@@ -70,7 +70,7 @@ function log_rows(int $client, int $contactid): array
 	$rows = bench_db()->execute_query('SELECT description, user, userid, user_id, admin_id, ipaddr FROM tblactivitylog'
 		. ' WHERE userid = ? AND description LIKE ?', [$client, "% Contact ID: $contactid"])->fetch_all(MYSQLI_ASSOC);
 	foreach ($rows as &$row) {
-		$row['description'] = str_replace(" $contactid", ' N', $row['description']);
+		$row['description'] = preg_replace('/Contact ID: \d+$/', 'Contact ID: N', $row['description']);
 	}
 	return $rows;
 }

@@ -59,9 +59,9 @@ ensure_toolchain() {
 	fi
 	echo "fuzz.sh: installing clang-14 and its runtime from Debian"
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get install -y -q clang-14 libclang-rt-14-dev libfuzzer-14-dev >/dev/null 2>&1 || {
+	apt-get install -y -q --no-install-recommends clang-14 libclang-rt-14-dev >/dev/null 2>&1 || {
 		apt-get update -q >/dev/null
-		apt-get install -y -q clang-14 libclang-rt-14-dev libfuzzer-14-dev >/dev/null
+		apt-get install -y -q --no-install-recommends clang-14 libclang-rt-14-dev >/dev/null
 	}
 	CC=clang-14
 	can_fuzz "$CC" || die "$CC still cannot build a libFuzzer target"

@@ -3,12 +3,15 @@
 #
 #   scripts/soak.sh [calls]       default 100000 (at least 1000)
 #
-# Uses modules/localapi.so (LOCALAPI_SO overrides it) and the private MariaDB
-# of scripts/db.sh (started when it is not running). For the run it creates
-#   * a dedicated client, whose contacts and log rows it deletes afterwards;
-#   * a dedicated MariaDB account (localapi_soak_<pid>, same grants on whmcs
-#     as localapi), dropped afterwards, so that the connections of this one
-#     process can be told apart from those of other users of the server.
+# Uses a private copy of modules/localapi.so (LOCALAPI_SO overrides the
+# source) and the private MariaDB of scripts/db.sh (started when it is not
+# running). For the run it creates, and drops afterwards:
+#   * a database localapi_soak_<pid> with sql/schema.sql and one client, so
+#     that tests running at the same time (some rename tables on purpose)
+#     neither disturb the soak nor see its 100 000 rows;
+#   * a MariaDB account of the same name with all privileges on it, so that
+#     the connections of this one process can be told apart from those of
+#     other users of the server.
 # scripts/soak.php reports VmRSS/VmHWM after 1 000 calls and after the last
 # and fails when RSS grew by more than LOCALAPI_SOAK_MAX_GROWTH_KB (2048).
 # Connections are counted twice: by the server's global `Connections` status
@@ -23,7 +26,7 @@ CALLS="${1:-100000}"
 SO="${LOCALAPI_SO:-$REPO/modules/localapi.so}"
 MAX_GROWTH_KB="${LOCALAPI_SOAK_MAX_GROWTH_KB:-2048}"
 DB="$REPO/scripts/db.sh"
-DB_NAME=whmcs
+DB_NAME="localapi_soak_$$"
 SOAK_USER="localapi_soak_$$"
 SOAK_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 
@@ -43,19 +46,25 @@ sql() {
 	"$DB" sql --batch --skip-column-names "$@"
 }
 
+# The same in the run's own database (db.sh sql names whmcs, which -D cannot override).
+sql_own() {
+	{
+		printf 'USE `%s`;\n' "$DB_NAME"
+		cat
+	} | sql
+}
+
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/localapi-soak.XXXXXX")"
 CLIENT_ID=""
+DB_MADE=no
 USER_MADE=no
 USERSTAT_BEFORE=""
 
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
-	if [ -n "$CLIENT_ID" ]; then
-		sql -e "DELETE FROM tblcontacts WHERE userid = $CLIENT_ID;
-			DELETE FROM tblactivitylog WHERE userid = $CLIENT_ID;
-			DELETE FROM tblclients WHERE id = $CLIENT_ID;" ||
-			echo "soak.sh: could not delete client $CLIENT_ID" >&2
+	if [ "$DB_MADE" = yes ]; then
+		sql -e "DROP DATABASE IF EXISTS \`$DB_NAME\`" || echo "soak.sh: could not drop $DB_NAME" >&2
 	fi
 	if [ "$USER_MADE" = yes ]; then
 		sql -e "DROP USER IF EXISTS '$SOAK_USER'@'localhost'" ||
@@ -74,15 +83,21 @@ trap 'exit 130' INT TERM
 eval "$("$DB" env)"
 
 # --- fixtures -----------------------------------------------------------
+sql -e "CREATE DATABASE \`$DB_NAME\` CHARACTER SET utf8 COLLATE utf8_unicode_ci"
+DB_MADE=yes
+sql_own <"$REPO/sql/schema.sql"
 sql -e "CREATE USER '$SOAK_USER'@'localhost' IDENTIFIED BY '$SOAK_PASSWORD';
 	GRANT ALL PRIVILEGES ON \`$DB_NAME\`.* TO '$SOAK_USER'@'localhost';"
 USER_MADE=yes
 # sql_mode '' fills the NOT NULL columns we do not name with their implicit
 # defaults, whatever the exact tblclients layout is.
-CLIENT_ID="$(sql -e "SET SESSION sql_mode = '';
-	INSERT INTO tblclients (firstname, lastname, companyname, email, status)
-	VALUES ('Soak', 'Client', 'localapi-soak', 'soak-client-$$-$RANDOM@example.test', 'Active');
-	SELECT LAST_INSERT_ID();")"
+CLIENT_ID="$(sql_own <<EOF
+SET SESSION sql_mode = '';
+INSERT INTO tblclients (firstname, lastname, companyname, email, status)
+VALUES ('Soak', 'Client', 'localapi-soak', 'soak-client@example.test', 'Active');
+SELECT LAST_INSERT_ID();
+EOF
+)"
 case "$CLIENT_ID" in
 '' | *[!0-9]* | 0) die "could not create the soak client (got '$CLIENT_ID')" ;;
 esac
@@ -90,8 +105,11 @@ esac
 USERSTAT_BEFORE="$(sql -e "SELECT @@GLOBAL.userstat" | sed 's/^1$/ON/; s/^0$/OFF/')"
 [ "$USERSTAT_BEFORE" = ON ] || sql -e "SET GLOBAL userstat = ON"
 
+# A private copy: a rebuild of modules/ during the run (make rewrites the
+# file in place) would otherwise crash the process that has it mapped.
+cp "$SO" "$WORK/localapi.so"
 cat >"$WORK/php.ini" <<EOF
-extension=$SO
+extension=$WORK/localapi.so
 localapi.db_host=localhost
 localapi.db_socket=$LOCALAPI_TEST_SOCKET
 localapi.db_username=$SOAK_USER
@@ -117,12 +135,14 @@ PHP_INI_SCAN_DIR= php -c "$WORK/php.ini" "$REPO/scripts/soak.php" "$CLIENT_ID" "
 	tee "$WORK/soak.log" || status=$?
 read -r GLOBAL_AFTER USER_AFTER <<<"$(counters)"
 
-CONTACTS="$(sql -e "SELECT COUNT(*) FROM tblcontacts WHERE userid = $CLIENT_ID")"
+CONTACTS="$(sql_own <<<"SELECT COUNT(*) FROM tblcontacts WHERE userid = $CLIENT_ID")"
 GLOBAL_USED=$((GLOBAL_AFTER - GLOBAL_BEFORE - 1))
 USER_USED=$((USER_AFTER - USER_BEFORE))
 RESULT="$(grep '^RESULT ' "$WORK/soak.log" || true)"
 field() {
-	sed -n "s/.* $1=\\([^ ]*\\).*/\\1/p" <<<"$RESULT"
+	local value
+	value="$(sed -n "s/.* $1=\\([^ ]*\\).*/\\1/p" <<<"$RESULT")"
+	printf '%s\n' "${value:-?}"
 }
 
 echo "---"

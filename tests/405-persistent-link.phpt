@@ -4,8 +4,9 @@ Persistence: with localapi.persistent=1 (the default) all calls of a process sha
 A trigger writes CONNECTION_ID() into tblcontacts.pwresetkey for this test's
 client, so every added contact shows the server connection that inserted it.
 Over 21 calls (successes, with and without admin, and errors that reach the
-database) every contact names the same connection, it is still open after the
-calls, and the number of connections of the test user has not grown.
+database) every contact names the same connection, and it is still open
+after the calls. (Counting the user's connections in PROCESSLIST would be
+disturbed by other processes using the same server.)
 --EXTENSIONS--
 localapi
 mysqli
@@ -24,7 +25,6 @@ la_make_client($email);
 la_trace_connections('la_test_405', $cid);
 try {
 	la_call(1, 'AddContact', ['clientid' => $cid]);
-	$after_first = la_count('SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = ?', la_config()['user']);
 	$answers = [];
 	for ($i = 0; $i < 20; $i++) {
 		$postData = match ($i % 4) {
@@ -44,9 +44,6 @@ la_is(3, count($links), 11);
 la_is(4, count(array_unique($links)), 1);
 la_ok(5, ($links[0] ?? 0) > 0 && la_connection_alive($links[0]), $links);
 la_ok(6, $links[0] !== (int) la_value('SELECT CONNECTION_ID()'));
-/* another process's connections may come and go: only "not more than 20 new" is firm */
-$now = la_count('SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = ?', la_config()['user']);
-la_ok(7, $now < $after_first + 20, [$after_first, $now]);
 ?>
 --CLEAN--
 <?php
@@ -61,4 +58,3 @@ la_cleanup_tag();
 4: ok
 5: ok
 6: ok
-7: ok
