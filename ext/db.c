@@ -126,10 +126,13 @@ static void la_link_free(la_link *link)
 
 la_link *php_localapi_db_acquire(php_localapi_db_error *err)
 {
-	char key[sizeof(((la_link *) NULL)->key)];
+	const char *key = LOCALAPI_G(link_key);
 	la_link *link = LOCALAPI_G(link);
 
-	la_link_key(key);
+	if (!LOCALAPI_G(link_key_valid)) {
+		la_link_key(LOCALAPI_G(link_key));
+		LOCALAPI_G(link_key_valid) = true;
+	}
 	if (link && strcmp(link->key, key) != 0) {
 		/* Other credentials than the link was made with: one link per process, so replace it. */
 		la_link_free(link);

@@ -43,12 +43,20 @@ static zend_result la_ini_update_range(zend_ini_entry *entry, zend_string *new_v
 
 static ZEND_INI_MH(OnUpdateLocalapiPort)
 {
+	LOCALAPI_G(link_key_valid) = false;
 	return la_ini_update_range(entry, new_value, (zend_long *) ZEND_INI_GET_ADDR(), 0, 65535);
 }
 
 static ZEND_INI_MH(OnUpdateLocalapiTimeout)
 {
 	return la_ini_update_range(entry, new_value, (zend_long *) ZEND_INI_GET_ADDR(), 1, 3600);
+}
+
+/* Any change to a connection setting invalidates the cached link key (db.c). */
+static ZEND_INI_MH(OnUpdateLocalapiCredential)
+{
+	LOCALAPI_G(link_key_valid) = false;
+	return OnUpdateString(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
 }
 
 static ZEND_INI_DISP(display_secret)
@@ -66,12 +74,12 @@ static ZEND_INI_DISP(display_secret)
 }
 
 PHP_INI_BEGIN()
-	STD_PHP_INI_ENTRY("localapi.db_host", "localhost", PHP_INI_ALL, OnUpdateString, db_host, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.db_host", "localhost", PHP_INI_ALL, OnUpdateLocalapiCredential, db_host, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY("localapi.db_port", "0", PHP_INI_ALL, OnUpdateLocalapiPort, db_port, zend_localapi_globals, localapi_globals)
-	STD_PHP_INI_ENTRY("localapi.db_socket", "", PHP_INI_ALL, OnUpdateString, db_socket, zend_localapi_globals, localapi_globals)
-	STD_PHP_INI_ENTRY("localapi.db_username", "", PHP_INI_ALL, OnUpdateString, db_username, zend_localapi_globals, localapi_globals)
-	STD_PHP_INI_ENTRY_EX("localapi.db_password", "", PHP_INI_ALL, OnUpdateString, db_password, zend_localapi_globals, localapi_globals, display_secret)
-	STD_PHP_INI_ENTRY("localapi.db_name", "", PHP_INI_ALL, OnUpdateString, db_name, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.db_socket", "", PHP_INI_ALL, OnUpdateLocalapiCredential, db_socket, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.db_username", "", PHP_INI_ALL, OnUpdateLocalapiCredential, db_username, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY_EX("localapi.db_password", "", PHP_INI_ALL, OnUpdateLocalapiCredential, db_password, zend_localapi_globals, localapi_globals, display_secret)
+	STD_PHP_INI_ENTRY("localapi.db_name", "", PHP_INI_ALL, OnUpdateLocalapiCredential, db_name, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_BOOLEAN("localapi.persistent", "1", PHP_INI_SYSTEM, OnUpdateBool, persistent, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY("localapi.connect_timeout", "5", PHP_INI_ALL, OnUpdateLocalapiTimeout, connect_timeout, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY("localapi.hooks_dir", "", PHP_INI_ALL, OnUpdateString, hooks_dir, zend_localapi_globals, localapi_globals)

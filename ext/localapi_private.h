@@ -30,6 +30,8 @@ ZEND_BEGIN_MODULE_GLOBALS(localapi)
 	/* The process's persistent link, or this request's link when not persistent. */
 	la_link *link;
 	bool link_checked;       /* already pinged in this request */
+	char link_key[2 * 32 + 1];   /* SHA-256 of the connection settings in force */
+	bool link_key_valid;     /* false once a connection setting changed */
 	/* Hook registry of the current request: hook point => HashTable of la_hook*. */
 	HashTable *hooks;
 	uint32_t hook_seq;
