@@ -195,12 +195,17 @@ function bench_burst_once(string $who, string $scenario, int $procs, array $run)
 		$merged['user_ns'] += $r['user_ns'];
 		$merged['sys_ns'] += $r['sys_ns'];
 		$merged['elapsed_ns'] = max($merged['elapsed_ns'], $r['elapsed_ns']);
+		$merged['late_ms'] = max($merged['late_ms'] ?? 0, $r['late_ms'] ?? 0);
 		array_push($merged['lat'], ...$r['lat_ns']);
 	}
 	if ($failed) {
 		throw new RuntimeException("$who/$scenario x$procs: worker failed: " . implode(' | ', $failed));
 	}
 	sort($merged['lat']);
+	if ($procs > 1 && empty($run['count']) && $merged['late_ms'] > 100 * $run['duration']) {
+		fprintf(STDERR, "bench: %s/%s x%d: a worker began its burst %.0f ms late (the machine is busy)\n",
+			$who, $scenario, $procs, $merged['late_ms']);
+	}
 	return [
 		'ops' => $merged['ops'],
 		'rate' => $merged['rate'],
@@ -210,6 +215,7 @@ function bench_burst_once(string $who, string $scenario, int $procs, array $run)
 		'user_us' => $merged['user_ns'] / $merged['ops'] / 1e3,
 		'sys_us' => $merged['sys_ns'] / $merged['ops'] / 1e3,
 		'elapsed_s' => $merged['elapsed_ns'] / 1e9,
+		'late_ms' => $merged['late_ms'],
 	];
 }
 

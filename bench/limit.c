@@ -15,7 +15,7 @@
  *         [--start-at EPOCH_SECONDS] [--tag TEXT]
  *
  * Prints one line of JSON: {"ops":N,"elapsed_ns":T,"cpu_ns":C,"user_ns":U,
- * "sys_ns":S,"lat_ns":[...]}, the
+ * "sys_ns":S,"late_ms":L,"lat_ns":[...]}, the
  * latency of every timed call (clock_gettime(CLOCK_MONOTONIC)) and this
  * process's CPU time during the burst (getrusage). The timed
  * burst starts at --start-at (wall clock, so that several processes start
@@ -202,6 +202,7 @@ int main(int argc, char **argv)
 	long long *lat;
 	long cap, ops = 0, n = 0;
 	long long t0, t1, u0, u1, s0, s1, deadline = 0;
+	double late_ms;
 
 	parse(argc, argv, &o);
 	memset(&b, 0, sizeof(b));
@@ -221,6 +222,7 @@ int main(int argc, char **argv)
 		die("out of memory", NULL);
 	}
 	wait_until(o.start_at);
+	late_ms = o.start_at > 0 ? (double) now_ns(CLOCK_REALTIME) / 1e6 - o.start_at * 1e3 : 0;
 	cpu_ns(&u0, &s0);
 	t0 = now_ns(CLOCK_MONOTONIC);
 	if (o.count <= 0) {
@@ -240,8 +242,8 @@ int main(int argc, char **argv)
 	cpu_ns(&u1, &s1);
 	mysql_stmt_close(b.stmt);
 	mysql_close(b.mysql);
-	printf("{\"ops\":%ld,\"elapsed_ns\":%lld,\"cpu_ns\":%lld,\"user_ns\":%lld,\"sys_ns\":%lld,\"lat_ns\":[",
-		ops, t1 - t0, u1 - u0 + s1 - s0, u1 - u0, s1 - s0);
+	printf("{\"ops\":%ld,\"elapsed_ns\":%lld,\"cpu_ns\":%lld,\"user_ns\":%lld,\"sys_ns\":%lld,\"late_ms\":%.3f,\"lat_ns\":[",
+		ops, t1 - t0, u1 - u0 + s1 - s0, u1 - u0, s1 - s0, late_ms > 0 ? late_ms : 0.0);
 	for (long i = 0; i < ops; i++) {
 		printf(i ? ",%lld" : "%lld", lat[i]);
 	}

@@ -111,6 +111,8 @@ while (($left = $startAt - microtime(true)) > 0) {
 	usleep((int) min(100000, $left * 1e6));
 }
 
+/* How late this process began its burst (others of the same burst started on time). */
+$late = $startAt > 0 ? max(0.0, microtime(true) - $startAt) * 1000 : 0.0;
 $lat = [];
 $ops = 0;
 $cpu0 = cpu_ns();
@@ -132,4 +134,4 @@ $t1 = hrtime(true);
 $cpu1 = cpu_ns();
 
 echo json_encode(['ops' => $ops, 'elapsed_ns' => $t1 - $t0, 'cpu_ns' => $cpu1[0] + $cpu1[1] - $cpu0[0] - $cpu0[1],
-	'user_ns' => $cpu1[0] - $cpu0[0], 'sys_ns' => $cpu1[1] - $cpu0[1], 'lat_ns' => $lat]), "\n";
+	'user_ns' => $cpu1[0] - $cpu0[0], 'sys_ns' => $cpu1[1] - $cpu0[1], 'late_ms' => round($late, 3), 'lat_ns' => $lat]), "\n";
