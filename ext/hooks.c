@@ -6,6 +6,7 @@
 
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
+#include "zend_observer.h"
 #include "php_main.h"
 #include "php_streams.h"
 
@@ -94,6 +95,23 @@ static bool la_report_exception(const char *what, const char *name)
 	return true;
 }
 
+/* Runs a compiled file with a symbol table of its own and no $this: WHMCS loads hook
+ * files in its own scope, so a file's top-level variables must neither see nor change
+ * the variables of the function that called localAPI(). */
+static void la_execute_isolated(zend_op_array *op_array, zval *result)
+{
+	HashTable *symbols = zend_new_array(8);
+	zend_execute_data *frame = zend_vm_stack_push_call_frame(ZEND_CALL_TOP_CODE | ZEND_CALL_HAS_SYMBOL_TABLE,
+		(zend_function *) op_array, 0, NULL);
+
+	frame->symbol_table = symbols;
+	zend_init_code_execute_data(frame, op_array, result);
+	ZEND_OBSERVER_FCALL_BEGIN(frame);
+	zend_execute_ex(frame);
+	zend_vm_stack_free_call_frame(frame);
+	zend_array_destroy(symbols);
+}
+
 /* include_once of one hook file. */
 static void la_hooks_include(zend_string *path)
 {
@@ -117,7 +135,7 @@ static void la_hooks_include(zend_string *path)
 	zend_destroy_file_handle(&handle);
 	if (op_array) {
 		ZVAL_UNDEF(&result);
-		zend_execute(op_array, &result);
+		la_execute_isolated(op_array, &result);
 		destroy_op_array(op_array);
 		efree_size(op_array, sizeof(zend_op_array));
 		zval_ptr_dtor(&result);

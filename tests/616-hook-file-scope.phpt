@@ -44,7 +44,7 @@ $cid = la_make_client();
 echo '1: ', la_show($answer), "\n";
 la_is(2, $GLOBALS['la_fired'], ['la_scope_module']);
 la_is(3, $after, $before);
-la_is(4, $GLOBALS['la_file_saw_caller'] ?? 'unset', null);
+la_is(4, array_key_exists('la_file_saw_caller', $GLOBALS) ? $GLOBALS['la_file_saw_caller'] : 'unset', null);
 ?>
 --CLEAN--
 <?php
