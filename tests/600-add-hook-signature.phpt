@@ -8,7 +8,7 @@ ArgumentCountError) and register nothing. Every form of callable PHP accepts
 works: closure, function name, "Class::method", [class, method],
 [object, method], invokable object, first-class callable. A registration made
 once fires for every later localAPI() call of the same request.
-(That it is gone in the next request is test 613.)
+(That it is gone in the next request is test 614.)
 --EXTENSIONS--
 localapi
 mysqli
