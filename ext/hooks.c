@@ -149,9 +149,12 @@ static int la_name_compare(const void *a, const void *b)
 		ZSTR_VAL(*(zend_string **) b), ZSTR_LEN(*(zend_string **) b));
 }
 
+/* *.php, except index.php: the redirect stub WHMCS ships in its hooks folder, which
+ * its own loader skips too, so a real includes/hooks/ folder can be used as it is. */
 static bool la_is_hook_file(const zend_string *name)
 {
-	return ZSTR_LEN(name) > 4 && memcmp(ZSTR_VAL(name) + ZSTR_LEN(name) - 4, ".php", 4) == 0;
+	return ZSTR_LEN(name) > 4 && memcmp(ZSTR_VAL(name) + ZSTR_LEN(name) - 4, ".php", 4) == 0
+		&& !zend_string_equals_literal(name, "index.php");
 }
 
 /* Loads localapi.hooks_dir's *.php files in byte order of their names, once per request. */

@@ -1,5 +1,5 @@
 --TEST--
-localapi.hooks_dir: *.php files load in byte order of their names, before the first hook point fires; other names and sub-folders are ignored; guarded files load (SPEC 5, 7)
+localapi.hooks_dir: *.php files load in byte order of their names, before the first hook point fires; other names, index.php and sub-folders are ignored; guarded files load (SPEC 5, 7)
 --DESCRIPTION--
 tests/hooks/dir-order/ holds 10-a.php, 9-b.php, B.php, _c.php, a-b.php,
 a.php: byte order is exactly that ('1' < '9' < 'B' < '_' < 'a', '-' < '.'),
@@ -7,7 +7,9 @@ unlike natural order (9 before 10) or case-insensitive order (a before B).
 Each starts with the drop-in guard (if (!defined("WHMCS")) die(...)), records
 its loading and registers a ContactAdd callback at one priority, so the
 callbacks run in load order. notes.txt, a.php.bak, php and the sub-folder
-sub.php/ (with inner.php) are not hook files and must never load. A callback
+sub.php/ (with inner.php) are not hook files and must never load; nor is
+index.php, the redirect stub WHMCS ships in its hooks folder (WHMCS's own
+loader skips it, so a real includes/hooks/ folder works as localapi.hooks_dir). A callback
 registered by the script at a lower priority sees every file already loaded
 when ContactAdd fires.
 --EXTENSIONS--
