@@ -155,7 +155,7 @@ la_check_result la_field_check(la_field f, la_str value)
 
 	if (f == LA_F_PASSWORD2) {
 		/* Stored as a hash: no column limit applies, but bcrypt cannot take a NUL byte. */
-		if (memchr(value.ptr, '\0', value.len)) {
+		if (value.len && memchr(value.ptr, '\0', value.len)) {
 			r.code = LA_ERR_CHARSET;
 		}
 		return r;

@@ -26,8 +26,10 @@
 # "runtime comes first" check is off (verify_asan_link_order=0).
 #
 # A memory error, a leak (LeakSanitizer at process exit) or undefined
-# behaviour prints a report into the test's output and fails that test. The
-# last line reads "asan-test.sh: N passed, N failed, N skipped".
+# behaviour prints a report into the test's output and fails that test,
+# except a leak of PHP's own (a userland reference cycle, which a release
+# PHP frees only through its allocator): see step 3 below. The last line
+# reads "asan-test.sh (ASan+UBSan): N passed, N failed, N skipped".
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -150,24 +152,63 @@ if [ -z "$named" ]; then
 fi
 
 results="$(mktemp)"
-trap 'rm -f "$results"' EXIT
-runner=("$PHP_BIN" run-tests.php -q -p "$WRAPPER" --show-diff -W "$results"
-	-d "extension=$SO")
+rerun_results="$(mktemp)"
+trap 'rm -f "$results" "$rerun_results"' EXIT
+runner=("$PHP_BIN" run-tests.php -q -p "$WRAPPER" --show-diff -d "extension=$SO")
 if [ ! -t 1 ]; then
 	runner+=(--no-color)
 fi
 export NO_INTERACTION=1 TEST_PHP_EXECUTABLE="$WRAPPER" REPORT_EXIT_STATUS=1
 status=0
-"${runner[@]}" "${args[@]+"${args[@]}"}" </dev/null || status=$?
+"${runner[@]}" -W "$results" "${args[@]+"${args[@]}"}" </dev/null || status=$?
+
+# --- 3. leaks that are PHP's own, not the extension's -----------------------
+# With USE_ZEND_ALLOC=0 a release PHP (Debian's) leaks what its allocator
+# would have dropped wholesale at request end: userland reference cycles that
+# no GC run collected (arrays, and objects, whose structs the engine
+# deliberately leaves "so they show up as leaks"). A test that builds such a
+# cycle fails on LeakSanitizer's report even without the extension. So a test
+# that failed on a leak report alone is run again twice: with full stacks
+# (fast_unwind_on_malloc=0; PHP has no frame pointers), to see whether any
+# leaked block was allocated through localapi.so or libmariadb, and without
+# leak detection, to see that nothing else failed. It counts as passed only
+# when no leaked block involves the extension and the second run passes.
+php_leak_tests=()
+extension_failures=()
+
+rerun() {
+	local options="$1" test="$2"
+	: >"$rerun_results"
+	LOCALAPI_ASAN_OPTIONS="$options" "${runner[@]}" -W "$rerun_results" "$test" </dev/null >/dev/null 2>&1 || true
+	grep -qE $'^PASSED\t' "$rerun_results"
+}
+
+while IFS=$'\t' read -r result test; do
+	out="${test%.phpt}.out"
+	if [ "$result" = FAILED ] && [ -f "$out" ] && grep -q 'ERROR: LeakSanitizer' "$out" &&
+		! grep -qE 'ERROR: AddressSanitizer|runtime error:' "$out"; then
+		rerun 'fast_unwind_on_malloc=0:malloc_context_size=64' "$test" || true
+		if [ -f "$out" ]; then
+			cp "$out" "$out.leaks"
+		fi
+		if [ -f "$out.leaks" ] && ! grep -E '^ +#[0-9]+ ' "$out.leaks" | grep -qE 'localapi|mariadb' &&
+			rerun detect_leaks=0 "$test"; then
+			php_leak_tests+=("$test")
+			continue
+		fi
+	fi
+	extension_failures+=("$result	$test")
+done < <(grep -E $'^(FAILED|BORKED|LEAKED|WARNED)\t' "$results" || true)
 
 count() {
 	grep -cE "^($1)"$'\t' "$results" || true
 }
 passed="$(count 'PASSED|XFAILED|XLEAKED')"
-failed="$(count 'FAILED|BORKED|LEAKED|WARNED')"
 skipped="$(count 'SKIPPED')"
+passed=$((passed + ${#php_leak_tests[@]}))
+failed=${#extension_failures[@]}
 
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && [ "${#php_leak_tests[@]}" -eq 0 ]; then
 	echo "asan-test.sh: run-tests.php exited with status $status" >&2
 	failed=1
 fi
@@ -175,10 +216,16 @@ if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
 	echo "asan-test.sh: no test passed (all skipped?)" >&2
 	failed=1
 fi
-grep -E $'^(FAILED|BORKED|LEAKED|WARNED)\t' "$results" | sed 's/^/asan-test.sh: /' || true
-# Sanitizer reports anywhere in the outputs of failed tests.
-if grep -lE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' tests/*.out 2>/dev/null | sed 's/^/asan-test.sh: sanitizer report in /'; then
-	:
-fi
+for test in "${php_leak_tests[@]+"${php_leak_tests[@]}"}"; do
+	echo "asan-test.sh: passed, PHP-side leak only (userland cycle, no localapi/libmariadb frame): $test (report: ${test%.phpt}.out.leaks)"
+done
+for line in "${extension_failures[@]+"${extension_failures[@]}"}"; do
+	echo "asan-test.sh: $line"
+	out="${line#*$'\t'}"
+	out="${out%.phpt}.out"
+	if [ -f "$out" ] && grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$out"; then
+		echo "asan-test.sh:   sanitizer report in $out"
+	fi
+done
 echo "asan-test.sh (ASan+UBSan): $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

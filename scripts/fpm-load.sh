@@ -436,7 +436,7 @@ SELECT COUNT(*) FROM tblcontacts WHERE userid = $CLIENT_ID;
 SELECT COALESCE(SUM(TOTAL_CONNECTIONS), 0) FROM information_schema.USER_STATISTICS WHERE USER = '$ACCOUNT';
 EOF
 }
-read -r CONTACTS_BEFORE ACCOUNT_CONN_BEFORE <<<"$(counters)"
+read -r CONTACTS_BEFORE _ <<<"$(counters)"
 
 sampler() {
 	while :; do

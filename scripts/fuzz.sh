@@ -70,6 +70,7 @@ ensure_toolchain() {
 ensure_toolchain
 mkdir -p "$OUT/corpus"
 
+# shellcheck disable=SC2054 # -fsanitize=a,b is one flag
 CFLAGS=(-std=c11 -g -O1 -fno-omit-frame-pointer -Wall -Wextra
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined)
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1}"

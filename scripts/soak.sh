@@ -131,7 +131,7 @@ read -r GLOBAL_BEFORE USER_BEFORE <<<"$(counters)"
 echo "soak.sh: $CALLS AddContact calls for client $CLIENT_ID in one process ($SO)"
 status=0
 # Only our php.ini: no distribution extensions, no opcache.
-PHP_INI_SCAN_DIR= php -c "$WORK/php.ini" "$REPO/scripts/soak.php" "$CLIENT_ID" "$CALLS" "$MAX_GROWTH_KB" |
+PHP_INI_SCAN_DIR='' php -c "$WORK/php.ini" "$REPO/scripts/soak.php" "$CLIENT_ID" "$CALLS" "$MAX_GROWTH_KB" |
 	tee "$WORK/soak.log" || status=$?
 read -r GLOBAL_AFTER USER_AFTER <<<"$(counters)"
 
