@@ -205,6 +205,11 @@ static void test_fields(void)
 			"la_field_check", i, detail);
 		free(buf);
 	}
+	/* A zeroed record holds { NULL, 0 } in every field: every check must take it. */
+	for (int f = 0; f < LA_F_COUNT; f++) {
+		la_check_result r = la_field_check((la_field) f, (la_str) { NULL, 0 });
+		tc_result(r.code == LA_OK, "la_field_check", (size_t) f, "empty { NULL, 0 } value refused");
+	}
 }
 
 /* ------------------------------------------------------------------------ */
