@@ -124,7 +124,7 @@ function bench_command(string $who, string $scenario, array $run): array
 	if ($who === 'c') {
 		$cmd = [$c['limit'], '--socket', $c['socket'], '--user', $c['user'], '--password', $c['password'],
 			'--db', $c['db'], '--client', (string) $run['client'],
-			'--mode', $scenario === 'error' ? 'select' : 'insert', '--tag', $run['tag']];
+			'--mode', $run['mode'] ?? ($scenario === 'error' ? 'select' : 'insert'), '--tag', $run['tag']];
 	} else {
 		$cmd = [$c['php']];
 		if ($who === 'a') {

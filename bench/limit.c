@@ -9,9 +9,20 @@
  * one prepared SELECT that any implementation needs to learn that a client is
  * missing; that is the floor of the `Client ID Not Found` path.
  *
+ * Two more modes show what the activity-log row and the round trips cost
+ * (bench/profile runs them): "txn" writes the contact row and its log row in
+ * one transaction the plain way, a prepared INSERT each and a COMMIT (three
+ * round trips, one fsync); "multi" sends the same three statements as one
+ * multi-statement query (one round trip, one fsync; the values escaped with
+ * mysql_real_escape_string, the log row naming the contact by LAST_INSERT_ID()).
+ * "extsql" runs the statements the extension runs for a plain contact (copied
+ * from ext/add_contact.c: the INSERT whose scalar subqueries check the client
+ * and fill in DefaultCountry, 22 bound parameters, then the log INSERT with 5,
+ * then COMMIT) from C: what those statements cost without PHP.
+ *
  * Usage (all options required unless marked):
  *   limit --socket PATH --user U --password P --db NAME --client ID
- *         [--mode insert|select] [--duration SEC | --count N] [--warmup N]
+ *         [--mode insert|select|txn|multi|extsql] [--duration SEC | --count N] [--warmup N]
  *         [--start-at EPOCH_SECONDS] [--tag TEXT]
  *
  * Prints one line of JSON: {"ops":N,"elapsed_ns":T,"cpu_ns":C,"user_ns":U,
@@ -44,6 +55,27 @@
 	" 0, 0, 0, 0, 0, 0, '', NOW(), NOW())"
 
 #define SELECT_SQL "SELECT id FROM tblclients WHERE id = ?"
+
+#define LOG_SQL \
+	"INSERT INTO tblactivitylog (date, description, user, userid, user_id, admin_id, ipaddr)" \
+	" VALUES (NOW(), CONCAT('Added Contact - User ID: ', ?, ' - Contact ID: ', LAST_INSERT_ID())," \
+	" 'Local API User', ?, 0, 0, '')"
+
+/* The extension's plain-contact statements (ext/add_contact.c, la_sql_insert and la_sql_insert_log). */
+#define EXT_INSERT_SQL \
+	"INSERT INTO tblcontacts (userid, firstname, lastname, companyname, email, address1, address2," \
+	" city, state, postcode, country, phonenumber, tax_id, subaccount, password, permissions," \
+	" generalemails, productemails, domainemails, invoiceemails, supportemails, affiliateemails," \
+	" pwresetkey, created_at, updated_at)" \
+	" VALUES ((SELECT c.id FROM tblclients c WHERE c.id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?," \
+	" COALESCE(?, (SELECT cf.value FROM tblconfiguration cf WHERE cf.setting = 'DefaultCountry' LIMIT 1), '')," \
+	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', NOW(), NOW())"
+#define EXT_LOG_SQL \
+	"INSERT INTO tblactivitylog (date, description, user, userid, user_id, admin_id, ipaddr)" \
+	" VALUES (NOW(), ?, ?, ?, 0, ?, ?)"
+#define EXT_PARAMS 22
+
+enum { MODE_INSERT, MODE_SELECT, MODE_TXN, MODE_MULTI, MODE_EXTSQL };
 
 typedef struct {
 	const char *socket, *user, *password, *db, *mode, *tag;
@@ -119,8 +151,9 @@ static void parse(int argc, char **argv, options *o)
 	if (!o->socket || !o->user || !o->password || !o->db || o->client <= 0) {
 		die("usage", "--socket --user --password --db --client are required");
 	}
-	if (strcmp(o->mode, "insert") != 0 && strcmp(o->mode, "select") != 0) {
-		die("--mode must be insert or select", o->mode);
+	if (strcmp(o->mode, "insert") != 0 && strcmp(o->mode, "select") != 0
+		&& strcmp(o->mode, "txn") != 0 && strcmp(o->mode, "multi") != 0 && strcmp(o->mode, "extsql") != 0) {
+		die("--mode must be insert, select, txn, multi or extsql", o->mode);
 	}
 	if (o->duration <= 0 && o->count <= 0) {
 		o->count = 500;
@@ -129,26 +162,99 @@ static void parse(int argc, char **argv, options *o)
 
 typedef struct {
 	MYSQL *mysql;
-	MYSQL_STMT *stmt;
-	MYSQL_BIND params[2];
+	int mode;
+	MYSQL_STMT *stmt;        /* the contact INSERT, or the client SELECT */
+	MYSQL_STMT *log;         /* txn: the log INSERT */
+	MYSQL_BIND params[EXT_PARAMS];
+	MYSQL_BIND log_params[5];
+	long long zero, admin_id;
+	char description[128];
+	unsigned long description_len;
 	long long client;
 	char email[128];
 	unsigned long email_len;
 	long long id_out;
 	MYSQL_BIND result;
-	int insert;
+	char query[4096];
 } bench;
+
+static MYSQL_STMT *prepare_one(bench *b, const char *sql)
+{
+	MYSQL_STMT *stmt = mysql_stmt_init(b->mysql);
+
+	if (!stmt || mysql_stmt_prepare(stmt, sql, strlen(sql)) != 0) {
+		die("prepare", mysql_error(b->mysql));
+	}
+	return stmt;
+}
+
+static void bind_str(MYSQL_BIND *bind, char *buf, unsigned long *len)
+{
+	memset(bind, 0, sizeof(*bind));
+	bind->buffer_type = MYSQL_TYPE_STRING;
+	bind->buffer = buf;
+	bind->length = len;
+}
+
+static void bind_long(MYSQL_BIND *bind, long long *value)
+{
+	memset(bind, 0, sizeof(*bind));
+	bind->buffer_type = MYSQL_TYPE_LONGLONG;
+	bind->buffer = value;
+}
+
+/* extsql: the extension's statements and parameters for the documented example payload. */
+static void prepare_extsql(bench *b)
+{
+	static char jane[] = "Jane", doe[] = "Doe", empty[] = "", local[] = "Local API User";
+	static unsigned long jane_len = 4, doe_len = 3, empty_len = 0, local_len = 14;
+	int n = 0;
+
+	b->stmt = prepare_one(b, EXT_INSERT_SQL);
+	bind_long(&b->params[n++], &b->client);
+	bind_str(&b->params[n++], jane, &jane_len);
+	bind_str(&b->params[n++], doe, &doe_len);
+	bind_str(&b->params[n++], empty, &empty_len);                 /* companyname */
+	bind_str(&b->params[n++], b->email, &b->email_len);
+	for (int i = 0; i < 5; i++) {                                 /* address1 .. postcode */
+		bind_str(&b->params[n++], empty, &empty_len);
+	}
+	memset(&b->params[n], 0, sizeof(b->params[n]));               /* country: NULL, DefaultCountry */
+	b->params[n++].buffer_type = MYSQL_TYPE_NULL;
+	bind_str(&b->params[n++], empty, &empty_len);                 /* phonenumber */
+	bind_str(&b->params[n++], empty, &empty_len);                 /* tax_id */
+	bind_long(&b->params[n++], &b->zero);                         /* subaccount */
+	bind_str(&b->params[n++], empty, &empty_len);                 /* password */
+	bind_str(&b->params[n++], empty, &empty_len);                 /* permissions */
+	for (int i = 0; i < 6; i++) {                                 /* the email flags */
+		bind_long(&b->params[n++], &b->zero);
+	}
+	if (n != EXT_PARAMS || mysql_stmt_bind_param(b->stmt, b->params) != 0) {
+		die("bind", mysql_stmt_error(b->stmt));
+	}
+	b->log = prepare_one(b, EXT_LOG_SQL);
+	bind_str(&b->log_params[0], b->description, &b->description_len);
+	bind_str(&b->log_params[1], local, &local_len);
+	bind_long(&b->log_params[2], &b->client);
+	bind_long(&b->log_params[3], &b->admin_id);
+	bind_str(&b->log_params[4], empty, &empty_len);
+	if (mysql_stmt_bind_param(b->log, b->log_params) != 0) {
+		die("bind", mysql_stmt_error(b->log));
+	}
+}
 
 static void prepare(bench *b, const options *o)
 {
-	const char *sql = b->insert ? INSERT_SQL : SELECT_SQL;
-
-	b->stmt = mysql_stmt_init(b->mysql);
-	if (!b->stmt || mysql_stmt_prepare(b->stmt, sql, strlen(sql)) != 0) {
-		die("prepare", mysql_error(b->mysql));
-	}
-	memset(b->params, 0, sizeof(b->params));
 	b->client = o->client;
+	if (b->mode == MODE_MULTI) {
+		return;
+	}
+	if (b->mode == MODE_EXTSQL) {
+		prepare_extsql(b);
+		return;
+	}
+	b->stmt = prepare_one(b, b->mode == MODE_SELECT ? SELECT_SQL : INSERT_SQL);
+	memset(b->params, 0, sizeof(b->params));
 	b->params[0].buffer_type = MYSQL_TYPE_LONGLONG;
 	b->params[0].buffer = &b->client;
 	b->params[1].buffer_type = MYSQL_TYPE_STRING;
@@ -160,25 +266,103 @@ static void prepare(bench *b, const options *o)
 	memset(&b->result, 0, sizeof(b->result));
 	b->result.buffer_type = MYSQL_TYPE_LONGLONG;
 	b->result.buffer = &b->id_out;
+	if (b->mode == MODE_TXN) {
+		b->log = prepare_one(b, LOG_SQL);
+		memset(b->log_params, 0, sizeof(b->log_params));
+		b->log_params[0].buffer_type = MYSQL_TYPE_LONGLONG;
+		b->log_params[0].buffer = &b->client;
+		b->log_params[1].buffer_type = MYSQL_TYPE_LONGLONG;
+		b->log_params[1].buffer = &b->client;
+		if (mysql_stmt_bind_param(b->log, b->log_params) != 0) {
+			die("bind", mysql_stmt_error(b->log));
+		}
+	}
 }
 
-/* One iteration: one execution of the prepared statement (and its result, if any). */
+static void execute(MYSQL_STMT *stmt, int expect_rows)
+{
+	if (mysql_stmt_execute(stmt) != 0) {
+		die("execute", mysql_stmt_error(stmt));
+	}
+	if (expect_rows && mysql_stmt_affected_rows(stmt) != 1) {
+		die("insert", "affected no row");
+	}
+}
+
+/* multi: the contact row, its log row and the COMMIT in one query, one round trip. */
+static void multi_call(bench *b)
+{
+	char escaped[2 * sizeof(b->email) + 1];
+	int len;
+
+	mysql_real_escape_string(b->mysql, escaped, b->email, b->email_len);
+	len = snprintf(b->query, sizeof(b->query),
+		"INSERT INTO tblcontacts (userid, firstname, lastname, companyname, email, address1, address2,"
+		" city, state, postcode, country, phonenumber, tax_id, subaccount, password, permissions,"
+		" generalemails, productemails, domainemails, invoiceemails, supportemails, affiliateemails,"
+		" pwresetkey, created_at, updated_at)"
+		" VALUES (%lld, 'Jane', 'Doe', '', '%s', '', '', '', '', '', 'US', '', '', 0, '', '',"
+		" 0, 0, 0, 0, 0, 0, '', NOW(), NOW());"
+		" INSERT INTO tblactivitylog (date, description, user, userid, user_id, admin_id, ipaddr)"
+		" VALUES (NOW(), CONCAT('Added Contact - User ID: ', %lld, ' - Contact ID: ', LAST_INSERT_ID()),"
+		" 'Local API User', %lld, 0, 0, ''); COMMIT",
+		b->client, escaped, b->client, b->client);
+	if (mysql_real_query(b->mysql, b->query, (unsigned long) len) != 0) {
+		die("query", mysql_error(b->mysql));
+	}
+	if (mysql_affected_rows(b->mysql) != 1) {
+		die("insert", "affected no row");
+	}
+	for (;;) {
+		int rc = mysql_next_result(b->mysql);
+
+		if (rc > 0) {
+			die("multi", mysql_error(b->mysql));
+		}
+		if (rc < 0) {
+			break;
+		}
+	}
+}
+
+/* One iteration: one contact (or one client look-up) in the chosen way. */
 static void one_call(bench *b, const options *o, long n)
 {
-	if (b->insert) {
+	if (b->mode != MODE_SELECT) {
 		b->email_len = (unsigned long) snprintf(b->email, sizeof(b->email),
 			"limit-%s-%ld-%ld@bench.invalid", o->tag, (long) getpid(), n);
 	}
-	if (mysql_stmt_execute(b->stmt) != 0) {
-		die("execute", mysql_stmt_error(b->stmt));
-	}
-	if (!b->insert) {
-		mysql_stmt_bind_result(b->stmt, &b->result);
-		while (mysql_stmt_fetch(b->stmt) == 0) {
-		}
-		mysql_stmt_free_result(b->stmt);
-	} else if (mysql_stmt_affected_rows(b->stmt) != 1) {
-		die("insert", "affected no row");
+	switch (b->mode) {
+		case MODE_INSERT:
+			execute(b->stmt, 1);
+			break;
+		case MODE_SELECT:
+			execute(b->stmt, 0);
+			mysql_stmt_bind_result(b->stmt, &b->result);
+			while (mysql_stmt_fetch(b->stmt) == 0) {
+			}
+			mysql_stmt_free_result(b->stmt);
+			break;
+		case MODE_TXN:
+			execute(b->stmt, 1);
+			execute(b->log, 1);
+			if (mysql_commit(b->mysql) != 0) {
+				die("commit", mysql_error(b->mysql));
+			}
+			break;
+		case MODE_MULTI:
+			multi_call(b);
+			break;
+		case MODE_EXTSQL:
+			execute(b->stmt, 1);
+			b->description_len = (unsigned long) snprintf(b->description, sizeof(b->description),
+				"Added Contact - User ID: %lld - Contact ID: %llu", b->client,
+				(unsigned long long) mysql_stmt_insert_id(b->stmt));
+			execute(b->log, 1);
+			if (mysql_commit(b->mysql) != 0) {
+				die("commit", mysql_error(b->mysql));
+			}
+			break;
 	}
 }
 
@@ -206,11 +390,16 @@ int main(int argc, char **argv)
 
 	parse(argc, argv, &o);
 	memset(&b, 0, sizeof(b));
-	b.insert = !strcmp(o.mode, "insert");
+	b.mode = !strcmp(o.mode, "select") ? MODE_SELECT : !strcmp(o.mode, "txn") ? MODE_TXN
+		: !strcmp(o.mode, "multi") ? MODE_MULTI : !strcmp(o.mode, "extsql") ? MODE_EXTSQL : MODE_INSERT;
 	b.mysql = mysql_init(NULL);
 	mysql_options(b.mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	if (!mysql_real_connect(b.mysql, NULL, o.user, o.password, o.db, 0, o.socket, 0)) {
+	if (!mysql_real_connect(b.mysql, NULL, o.user, o.password, o.db, 0, o.socket,
+			b.mode == MODE_MULTI ? CLIENT_MULTI_STATEMENTS : 0)) {
 		die("connect", mysql_error(b.mysql));
+	}
+	if ((b.mode == MODE_TXN || b.mode == MODE_MULTI || b.mode == MODE_EXTSQL) && mysql_autocommit(b.mysql, 0) != 0) {
+		die("autocommit", mysql_error(b.mysql));
 	}
 	prepare(&b, &o);
 	for (long i = 0; i < o.warmup; i++) {
@@ -240,7 +429,12 @@ int main(int argc, char **argv)
 	}
 	t1 = now_ns(CLOCK_MONOTONIC);
 	cpu_ns(&u1, &s1);
-	mysql_stmt_close(b.stmt);
+	if (b.stmt) {
+		mysql_stmt_close(b.stmt);
+	}
+	if (b.log) {
+		mysql_stmt_close(b.log);
+	}
 	mysql_close(b.mysql);
 	printf("{\"ops\":%ld,\"elapsed_ns\":%lld,\"cpu_ns\":%lld,\"user_ns\":%lld,\"sys_ns\":%lld,\"late_ms\":%.3f,\"lat_ns\":[",
 		ops, t1 - t0, u1 - u0 + s1 - s0, u1 - u0, s1 - s0, late_ms > 0 ? late_ms : 0.0);

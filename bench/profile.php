@@ -85,8 +85,12 @@ function probed_burst(string $w, string $scenario, array $run): array
 	if ($code !== 0 || !is_array($r)) {
 		throw new RuntimeException("$w/$scenario: worker failed: exit $code: " . stream_get_contents($err));
 	}
+	sort($r['lat_ns']);
 	return [
+		'rate' => $r['ops'] / ($r['elapsed_ns'] / 1e9),
+		'p50' => bench_percentile($r['lat_ns'], 50),
 		'elapsed_s' => $r['elapsed_ns'] / 1e9,
+		'cpu_us' => $r['cpu_ns'] / $r['ops'] / 1e3,
 		'user_us' => $r['user_ns'] / $r['ops'] / 1e3,
 		'sys_us' => $r['sys_ns'] / $r['ops'] / 1e3,
 		'conn_cpu_us' => $cpu0 === null || $cpu1 === null || $r['late_ms'] > 30 ? NAN : ($cpu1 - $cpu0) / $r['ops'] / 1e3,
@@ -162,7 +166,7 @@ printf("#### Per call, %s scenario, one process (%d calls; counters: difference 
 	$scenario, $calls, $calls, $short);
 echo "| per call | (a) ext | (b) peer | (c) limit |\n|---|---:|---:|---:|\n";
 $rows = [
-	'client CPU, user + system, µs' => fn ($r) => sprintf('%.1f + %.1f', $r['user_us'], $r['sys_us']),
+	'client CPU (user + system), µs' => fn ($r) => sprintf('%.1f', $r['user_us'] + $r['sys_us']),
 	'server CPU on the connection\'s own thread, µs' => fn ($r) => is_nan($r['conn_us']) ? 'n/a' : sprintf('%.1f', $r['conn_us']),
 	'server CPU, whole mariadbd (background threads, other clients), µs' => fn ($r) => sprintf('%.0f', $r['server_us']),
 	'round trips: requests sent (sendto calls, strace, this process only)' => fn ($r) => isset($r['sys_sendto']) ? sprintf('%.2f', $r['sys_sendto'] + $r['sys_write']) : 'n/a',
@@ -179,6 +183,37 @@ echo "\nThe limit runs with autocommit on: its commit is inside the INSERT, not 
 echo "No wall times here: these runs are not interleaved, so machine load would decide them; see the benchmark table.\n";
 echo "The server's counters and whole-server CPU are server-wide: other clients running at the same time add to them"
 	. " (and that CPU time has a 10 ms resolution); the connection thread's CPU is exact (schedstat).\n";
+
+/*
+ * What the second row and the round trips cost: the limit program writing the
+ * contact row alone (insert), the contact and log rows in one transaction
+ * with three round trips (txn) and with one multi-statement round trip
+ * (multi), and the extension's own statements from C (extsql), against the
+ * extension; interleaved, medians of three rounds.
+ */
+if ($scenario === 'plain') {
+	$ways = ['c:insert' => 'limit: contact row alone, autocommit (1 round trip)',
+		'c:txn' => 'limit: contact + log row, one COMMIT (3 round trips)',
+		'c:multi' => 'limit: contact + log row + COMMIT as one multi-statement query (1 round trip)',
+		'c:extsql' => 'limit: the extension\'s own three statements and parameters, from C (3 round trips)',
+		'a:plain' => '(a) the extension, plain contact (3 round trips)'];
+	$floor = [];
+	for ($round = 0; $round < 3; $round++) {
+		foreach ($ways as $way => $label) {
+			[$w, $mode] = explode(':', $way);
+			$floor[$way][] = probed_burst($w, 'plain', $base + ['count' => $calls, 'mode' => $mode]);
+		}
+		bench_cleanup($client);
+	}
+	printf("\n#### The floor for a contact and its log row in one commit (interleaved, medians of 3 x %d calls)\n\n", $calls);
+	echo "| way | ops/s | p50 ms | client CPU µs | server CPU µs (connection thread) |\n|---|---:|---:|---:|---:|\n";
+	foreach ($ways as $way => $label) {
+		printf("| %s | %.0f | %.3f | %.1f | %.1f |\n", $label,
+			bench_median(array_column($floor[$way], 'rate')), bench_median(array_column($floor[$way], 'p50')),
+			bench_median(array_column($floor[$way], 'cpu_us')), bench_median(array_column($floor[$way], 'conn_cpu_us')));
+	}
+	fprintf(STDERR, "profile: floor runs done\n");
+}
 
 if (!$callgrind) {
 	if (!isset($opt['keep'])) {

@@ -185,6 +185,10 @@ static MYSQL_STMT *la_statement(la_link *link, const char *sql, php_localapi_db_
 	if (mysql_stmt_prepare(stmt, sql, strlen(sql)) != 0) {
 		la_error_from_stmt(err, stmt);
 		mysql_stmt_close(stmt);
+		if (php_localapi_db_error_is_lost(err->code)) {
+			/* Found dead while preparing: drop it so the caller's retry reconnects. */
+			la_link_disconnect(link);
+		}
 		return NULL;
 	}
 	zend_hash_index_add_new_ptr(&link->statements, slot, stmt);

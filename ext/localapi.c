@@ -166,7 +166,10 @@ static bool php_localapi_admin_lookup(zend_string *name, zend_long number, php_l
 				php_localapi_bind_str(&param, ZSTR_VAL(name), ZSTR_LEN(name));
 		}
 	}
-	if (!php_localapi_db_fetch_one(link, sql, &param, &admin->id, &admin->username, &found, &err)) {
+	/* A read is safe to repeat: a link that died since its last use gets one reconnect. */
+	if (!php_localapi_db_fetch_one(link, sql, &param, &admin->id, &admin->username, &found, &err)
+		&& (!php_localapi_db_error_is_lost(err.code) || !php_localapi_db_ensure_connected(link, &err)
+			|| !php_localapi_db_fetch_one(link, sql, &param, &admin->id, &admin->username, &found, &err))) {
 		php_localapi_db_error_result(return_value, &err);
 		return false;
 	}
