@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2016
 # Sourced by bench/run and bench/profile: the benchmark's own database.
 #
 # The benchmark never writes to the `whmcs` database the tests use (tests

@@ -17,7 +17,9 @@
  * 2. Callgrind (instruction counts: stable on a noisy machine, user space
  *    only, no waiting) of the same two run lengths: instructions per call of
  *    the whole client process, by object file.
- * 3. Callgrind of the extension with --toggle-collect=zif_localAPI: the
+ * 3. perf record (cpu-clock samples, when perf works here) of the whole
+ *    client process: its CPU by object, the kernel included.
+ * 4. Callgrind of the extension with --toggle-collect=zif_localAPI: the
  *    instructions inside localAPI() only, by object file (localapi.so itself,
  *    libmariadb, PHP, libc) and the top functions.
  */
@@ -213,6 +215,46 @@ if ($scenario === 'plain') {
 			bench_median(array_column($floor[$way], 'cpu_us')), bench_median(array_column($floor[$way], 'conn_cpu_us')));
 	}
 	fprintf(STDERR, "profile: floor runs done\n");
+}
+
+/* Where the client process's CPU goes, kernel included: perf record (cpu-clock samples), by object. */
+$perf = $scenario === 'plain' && trim((string) shell_exec('command -v perf')) !== ''
+	&& str_contains((string) shell_exec('perf record -q -e cpu-clock -o /dev/null true 2>&1; echo rc=$?'), 'rc=0');
+if ($perf) {
+	$shares = [];
+	$kernelTop = [];
+	foreach ($who as $w => $label) {
+		$data = "$dir/perf.$w.data";
+		bench_burst($w, $scenario, 1, $base + ['count' => 2 * $calls,
+			'wrap' => ['perf', 'record', '-q', '-e', 'cpu-clock', '-F', '10000', '-o', $data]]);
+		foreach (explode("\n", (string) shell_exec('perf report -i ' . escapeshellarg($data) . ' --sort dso --stdio 2>/dev/null')) as $line) {
+			if (preg_match('/^\s*([\d.]+)%\s+(\S+)/', $line, $m)) {
+				$g = $m[2] === '[kernel.kallsyms]' ? 'kernel' : object_group($m[2]);
+				$shares[$w][$g] = ($shares[$w][$g] ?? 0) + (float) $m[1];
+			}
+		}
+		if ($w === 'a') {
+			foreach (explode("\n", (string) shell_exec('perf report -i ' . escapeshellarg($data) . ' --sort sym --stdio 2>/dev/null')) as $line) {
+				if (preg_match('/^\s*([\d.]+)%\s+\[k\]\s+(\S+)/', $line, $m) && count($kernelTop) < 4) {
+					$kernelTop[] = sprintf('`%s` %.0f%%', $m[2], $m[1]);
+				}
+			}
+		}
+		@unlink($data);
+		bench_cleanup($client);
+	}
+	printf("\n#### The client process's CPU by object, kernel included (perf record -e cpu-clock, %d calls each)\n\n", 2 * $calls);
+	echo "| object | (a) ext | (b) peer | (c) limit |\n|---|---:|---:|---:|\n";
+	$groups = array_keys(array_merge($shares['a'] ?? [], $shares['b'] ?? [], $shares['c'] ?? []));
+	usort($groups, fn ($x, $y) => (($shares['a'][$y] ?? 0) + ($shares['b'][$y] ?? 0)) <=> (($shares['a'][$x] ?? 0) + ($shares['b'][$x] ?? 0)));
+	foreach ($groups as $g) {
+		if (max($shares['a'][$g] ?? 0, $shares['b'][$g] ?? 0, $shares['c'][$g] ?? 0) < 0.5) {
+			continue;
+		}
+		printf("| %s | %s | %s | %s |\n", $g, ...array_map(fn ($w) => isset($shares[$w][$g]) ? sprintf('%.1f%%', $shares[$w][$g]) : '-', ['a', 'b', 'c']));
+	}
+	echo "\nThe whole process, start-up included; top kernel symbols for (a): " . implode(', ', $kernelTop) . ".\n";
+	fprintf(STDERR, "profile: perf runs done\n");
 }
 
 if (!$callgrind) {
