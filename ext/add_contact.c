@@ -7,6 +7,7 @@
 
 #include "SAPI.h"
 #include "zend_exceptions.h"
+#include "zend_smart_str.h"
 #include "ext/standard/php_password.h"
 
 #include <errmsg.h>
@@ -144,7 +145,13 @@ static void la_bind_insert(la_add *add, bool unique)
 
 static zend_string *la_log_description(const la_add *add)
 {
-	return strpprintf(0, "Added Contact - User ID: %lld - Contact ID: %lld", add->clientid, add->contactid);
+	smart_str text = {0};
+
+	smart_str_appends(&text, "Added Contact - User ID: ");
+	smart_str_append_long(&text, (zend_long) add->clientid);
+	smart_str_appends(&text, " - Contact ID: ");
+	smart_str_append_long(&text, (zend_long) add->contactid);
+	return smart_str_extract(&text);
 }
 
 static bool la_insert_log(la_link *link, la_add *add, php_localapi_db_error *err)

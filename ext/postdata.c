@@ -99,7 +99,8 @@ static bool la_utf8_check(zval *value, smart_str *path, int depth)
 	return ok;
 }
 
-static bool la_check_utf8_or_fail(zval *value, const char *name, zval *return_value)
+/* name, or name[key] when key is given: the field's name is only built for the error. */
+static bool la_check_utf8_or_fail(zval *value, const char *name, const char *key, zval *return_value)
 {
 	smart_str path = {0};
 	smart_str message = {0};
@@ -110,6 +111,11 @@ static bool la_check_utf8_or_fail(zval *value, const char *name, zval *return_va
 	}
 	smart_str_appends(&message, "Invalid UTF-8 in ");
 	smart_str_appends(&message, name);
+	if (key) {
+		smart_str_appendc(&message, '[');
+		smart_str_appends(&message, key);
+		smart_str_appendc(&message, ']');
+	}
 	if (path.s) {
 		smart_str_append_smart_str(&message, &path);
 	}
@@ -137,7 +143,7 @@ static bool la_post_string(zval *value, la_field f, zend_string **out, zval *ret
 		*out = ZSTR_EMPTY_ALLOC();
 		return true;
 	}
-	if (!la_check_utf8_or_fail(value, name, return_value)) {
+	if (!la_check_utf8_or_fail(value, name, NULL, return_value)) {
 		return false;
 	}
 	switch (Z_TYPE_P(value)) {
@@ -195,7 +201,7 @@ static bool la_post_clientid(HashTable *post, php_localapi_contact_input *in, zv
 	if (!value) {
 		return true;
 	}
-	if (!la_check_utf8_or_fail(value, "clientid", return_value)) {
+	if (!la_check_utf8_or_fail(value, "clientid", NULL, return_value)) {
 		return false;
 	}
 	if (Z_TYPE_P(value) == IS_LONG) {
@@ -214,25 +220,23 @@ static bool la_post_clientid(HashTable *post, php_localapi_contact_input *in, zv
 static bool la_post_email_flags(HashTable *post, la_contact *record, zval *return_value)
 {
 	zval *prefs = la_post_find(post, "email_preferences");
-	char name[64];
 
 	if (prefs && Z_TYPE_P(prefs) != IS_ARRAY) {
 		prefs = NULL;
 	}
 	for (int t = 0; t < LA_E_COUNT; t++) {
 		zval *value = prefs ? la_post_find(Z_ARRVAL_P(prefs), la_email_type_names[t]) : NULL;
+		bool preferred = value != NULL;
 
-		if (value) {
-			snprintf(name, sizeof(name), "email_preferences[%s]", la_email_type_names[t]);
-		} else {
+		if (!preferred) {
 			value = la_post_find(post, la_email_legacy_names[t]);
-			snprintf(name, sizeof(name), "%s", la_email_legacy_names[t]);
 		}
 		record->emails[t] = false;
 		if (!value) {
 			continue;
 		}
-		if (!la_check_utf8_or_fail(value, name, return_value)) {
+		if (!la_check_utf8_or_fail(value, preferred ? "email_preferences" : la_email_legacy_names[t],
+				preferred ? la_email_type_names[t] : NULL, return_value)) {
 			return false;
 		}
 		if (Z_TYPE_P(value) == IS_STRING) {
