@@ -38,7 +38,6 @@ set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 DIR="$REPO/.fpm"
-DB="$REPO/scripts/db.sh"
 DB_NAME="localapi_fpm_$$"
 SO="${LOCALAPI_SO:-$REPO/modules/localapi.so}"
 DURATION=20
@@ -109,24 +108,8 @@ NGINX_PID=""
 FPM_PID=""
 SAMPLER_PID=""
 WRK_PID=""
-CLIENT_ID=""
-DB_MADE=no
-ACCOUNT="localapi_fpm_$$"
-ACCOUNT_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
-ACCOUNT_MADE=no
-USERSTAT_BEFORE=""
 
-sql() {
-	"$DB" sql --batch --skip-column-names "$@"
-}
-
-# The same in the run's own database (db.sh sql names whmcs, which -D cannot override).
-sql_own() {
-	{
-		printf 'USE `%s`;\n' "$DB_NAME"
-		cat
-	} | sql
-}
+. "$REPO/scripts/scratch.sh"
 
 # True when pid $1 is alive and its command line mentions $2 (our config).
 ours() {
@@ -174,15 +157,7 @@ cleanup() {
 	stop_pid "$NGINX_PID" "$DIR/nginx.conf"
 	stop_pid "$(pid_from "$DIR/php-fpm.pid")" "$DIR/php-fpm.conf"
 	stop_pid "$FPM_PID" "$DIR/php-fpm.conf"
-	if [ "$DB_MADE" = yes ]; then
-		sql -e "DROP DATABASE IF EXISTS \`$DB_NAME\`" || echo "fpm-load.sh: could not drop $DB_NAME" >&2
-	fi
-	if [ "$ACCOUNT_MADE" = yes ]; then
-		sql -e "DROP USER IF EXISTS '$ACCOUNT'@'localhost'" || echo "fpm-load.sh: could not drop $ACCOUNT" >&2
-	fi
-	if [ "$USERSTAT_BEFORE" = 0 ]; then
-		sql -e "SET GLOBAL userstat = OFF" || true
-	fi
+	scratch_drop fpm-load.sh
 	rm -f "$DIR/php.ini" # holds the (dropped) account's password
 	exit "$rc"
 }
@@ -190,26 +165,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- database fixtures -------------------------------------------------------
-"$DB" start >/dev/null
+scratch_create Load localapi-fpm-load
 eval "$("$DB" env)"
-sql -e "CREATE DATABASE \`$DB_NAME\` CHARACTER SET utf8 COLLATE utf8_unicode_ci"
-DB_MADE=yes
-sql_own <"$REPO/sql/schema.sql"
-sql -e "CREATE USER '$ACCOUNT'@'localhost' IDENTIFIED BY '$ACCOUNT_PASSWORD';
-	GRANT ALL PRIVILEGES ON \`$DB_NAME\`.* TO '$ACCOUNT'@'localhost';"
-ACCOUNT_MADE=yes
-CLIENT_ID="$(sql_own <<EOF
-SET SESSION sql_mode = '';
-INSERT INTO tblclients (firstname, lastname, companyname, email, status)
-VALUES ('Load', 'Client', 'localapi-fpm-load', 'fpm-load-client@example.test', 'Active');
-SELECT LAST_INSERT_ID();
-EOF
-)"
-case "$CLIENT_ID" in
-'' | *[!0-9]* | 0) die "could not create the load client (got '$CLIENT_ID')" ;;
-esac
-USERSTAT_BEFORE="$(sql -e "SELECT @@GLOBAL.userstat")"
-[ "$USERSTAT_BEFORE" = 1 ] || sql -e "SET GLOBAL userstat = ON"
 
 # --- configuration -------------------------------------------------------------
 free_port() {
@@ -237,8 +194,8 @@ cat >"$DIR/php.ini" <<EOF
 extension=$DIR/localapi.so
 localapi.db_host=localhost
 localapi.db_socket=$LOCALAPI_TEST_SOCKET
-localapi.db_username=$ACCOUNT
-localapi.db_password=$ACCOUNT_PASSWORD
+localapi.db_username=$SCRATCH_USER
+localapi.db_password=$SCRATCH_PASSWORD
 localapi.db_name=$DB_NAME
 localapi.persistent=1
 display_errors=Off
@@ -433,14 +390,14 @@ esac
 counters() {
 	sql_own <<EOF | tr '\n' ' '
 SELECT COUNT(*) FROM tblcontacts WHERE userid = $CLIENT_ID;
-SELECT COALESCE(SUM(TOTAL_CONNECTIONS), 0) FROM information_schema.USER_STATISTICS WHERE USER = '$ACCOUNT';
+SELECT COALESCE(SUM(TOTAL_CONNECTIONS), 0) FROM information_schema.USER_STATISTICS WHERE USER = '$SCRATCH_USER';
 EOF
 }
 read -r CONTACTS_BEFORE _ <<<"$(counters)"
 
 sampler() {
 	while :; do
-		sql -e "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = '$ACCOUNT'" 2>/dev/null || true
+		sql -e "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = '$SCRATCH_USER'" 2>/dev/null || true
 		sleep "$SAMPLE_INTERVAL"
 	done
 }
@@ -488,7 +445,7 @@ printf '  latency              avg %s ms, p50 %s ms, p99 %s ms, max %s ms\n' \
 	"$(field lat_avg_ms)" "$(field lat_p50_ms)" "$(field lat_p99_ms)" "$(field lat_max_ms)"
 printf '  contacts created     %s (2xx answers: %s)\n' "$CREATED" "$OK"
 printf '  DB connections       max %s at once (%s samples every %ss), %s made in all, by account %s (workers: %s)\n' \
-	"${MAX_CONN:-?}" "$SAMPLES" "$SAMPLE_INTERVAL" "$ACCOUNT_CONNECTIONS" "$ACCOUNT" "$WORKERS"
+	"${MAX_CONN:-?}" "$SAMPLES" "$SAMPLE_INTERVAL" "$ACCOUNT_CONNECTIONS" "$SCRATCH_USER" "$WORKERS"
 printf '  FPM workers          before: %s; after: %s\n' "$WORKER_PIDS" "$WORKERS_AFTER"
 
 fail=0

@@ -25,10 +25,7 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 CALLS="${1:-100000}"
 SO="${LOCALAPI_SO:-$REPO/modules/localapi.so}"
 MAX_GROWTH_KB="${LOCALAPI_SOAK_MAX_GROWTH_KB:-2048}"
-DB="$REPO/scripts/db.sh"
 DB_NAME="localapi_soak_$$"
-SOAK_USER="localapi_soak_$$"
-SOAK_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 
 die() {
 	echo "soak.sh: $*" >&2
@@ -42,68 +39,22 @@ esac
 [ -f "$SO" ] || die "$SO not found: build it first (phpize && ./configure && make)"
 command -v php >/dev/null || die "php not found: run scripts/deps.sh"
 
-sql() {
-	"$DB" sql --batch --skip-column-names "$@"
-}
-
-# The same in the run's own database (db.sh sql names whmcs, which -D cannot override).
-sql_own() {
-	{
-		printf 'USE `%s`;\n' "$DB_NAME"
-		cat
-	} | sql
-}
+. "$REPO/scripts/scratch.sh"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/localapi-soak.XXXXXX")"
-CLIENT_ID=""
-DB_MADE=no
-USER_MADE=no
-USERSTAT_BEFORE=""
 
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
-	if [ "$DB_MADE" = yes ]; then
-		sql -e "DROP DATABASE IF EXISTS \`$DB_NAME\`" || echo "soak.sh: could not drop $DB_NAME" >&2
-	fi
-	if [ "$USER_MADE" = yes ]; then
-		sql -e "DROP USER IF EXISTS '$SOAK_USER'@'localhost'" ||
-			echo "soak.sh: could not drop $SOAK_USER" >&2
-	fi
-	if [ "$USERSTAT_BEFORE" = OFF ]; then
-		sql -e "SET GLOBAL userstat = OFF" || true
-	fi
+	scratch_drop soak.sh
 	rm -rf "$WORK"
 	exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-"$DB" start >/dev/null
+scratch_create Soak localapi-soak
 eval "$("$DB" env)"
-
-# --- fixtures -----------------------------------------------------------
-sql -e "CREATE DATABASE \`$DB_NAME\` CHARACTER SET utf8 COLLATE utf8_unicode_ci"
-DB_MADE=yes
-sql_own <"$REPO/sql/schema.sql"
-sql -e "CREATE USER '$SOAK_USER'@'localhost' IDENTIFIED BY '$SOAK_PASSWORD';
-	GRANT ALL PRIVILEGES ON \`$DB_NAME\`.* TO '$SOAK_USER'@'localhost';"
-USER_MADE=yes
-# sql_mode '' fills the NOT NULL columns we do not name with their implicit
-# defaults, whatever the exact tblclients layout is.
-CLIENT_ID="$(sql_own <<EOF
-SET SESSION sql_mode = '';
-INSERT INTO tblclients (firstname, lastname, companyname, email, status)
-VALUES ('Soak', 'Client', 'localapi-soak', 'soak-client@example.test', 'Active');
-SELECT LAST_INSERT_ID();
-EOF
-)"
-case "$CLIENT_ID" in
-'' | *[!0-9]* | 0) die "could not create the soak client (got '$CLIENT_ID')" ;;
-esac
-
-USERSTAT_BEFORE="$(sql -e "SELECT @@GLOBAL.userstat" | sed 's/^1$/ON/; s/^0$/OFF/')"
-[ "$USERSTAT_BEFORE" = ON ] || sql -e "SET GLOBAL userstat = ON"
 
 # A private copy: a rebuild of modules/ during the run (make rewrites the
 # file in place) would otherwise crash the process that has it mapped.
@@ -112,8 +63,8 @@ cat >"$WORK/php.ini" <<EOF
 extension=$WORK/localapi.so
 localapi.db_host=localhost
 localapi.db_socket=$LOCALAPI_TEST_SOCKET
-localapi.db_username=$SOAK_USER
-localapi.db_password=$SOAK_PASSWORD
+localapi.db_username=$SCRATCH_USER
+localapi.db_password=$SCRATCH_PASSWORD
 localapi.db_name=$DB_NAME
 localapi.persistent=1
 memory_limit=256M
@@ -122,7 +73,7 @@ EOF
 # One client connection reads both counters; it is itself one connection.
 counters() {
 	sql -e "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'CONNECTIONS';
-		SELECT COALESCE(SUM(TOTAL_CONNECTIONS), 0) FROM information_schema.USER_STATISTICS WHERE USER = '$SOAK_USER';" |
+		SELECT COALESCE(SUM(TOTAL_CONNECTIONS), 0) FROM information_schema.USER_STATISTICS WHERE USER = '$SCRATCH_USER';" |
 		tr '\n' ' '
 }
 
