@@ -68,7 +68,7 @@ mkdir -p "$BUILD/scripts"
 (
 	cd "$REPO"
 	rsync -a --exclude '*.lo' --exclude '*.o' --exclude '*.dep' --exclude '.libs/' \
-		config.m4 ext tests "$BUILD/"
+		config.m4 ext tests examples "$BUILD/"
 	if [ -f Makefile.frag ]; then
 		cp -p Makefile.frag "$BUILD/"
 	fi

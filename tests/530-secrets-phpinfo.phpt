@@ -81,14 +81,21 @@ $info = la_phpinfo();
 la_ok(5, la_clean($info, $password) && la_clean(la_phpinfo(INFO_MODULES), $password));
 la_ok(6, str_contains($info, 'localapi support => enabled'));
 
-/* 7-8: a child with the password as the master value, then another one set at run time */
+/* 7-8: a child with the password as the master value, then another one set at run time.
+ * Its environment holds no credential; a sanitizer build's runtime settings pass through. */
+$child_env = ['PATH' => getenv('PATH') ?: '/usr/bin:/bin'];
+foreach (['LD_PRELOAD', 'ASAN_OPTIONS', 'UBSAN_OPTIONS', 'LSAN_OPTIONS', 'USE_ZEND_ALLOC', 'ZEND_DONT_UNLOAD_MODULES'] as $name) {
+	if (getenv($name) !== false) {
+		$child_env[$name] = getenv($name);
+	}
+}
 $code = 'phpinfo(); ini_set("localapi.db_password", ' . var_export($wrong, true) . '); phpinfo(INFO_MODULES);';
 $argv = [PHP_BINARY, '-n', '-d', 'extension=' . la_rel_extension_path(), '-d', "localapi.db_password=$password"];
-$process = proc_open(array_merge($argv, ['-r', $code]), [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null, ['PATH' => getenv('PATH') ?: '/usr/bin:/bin']);
+$process = proc_open(array_merge($argv, ['-r', $code]), [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null, $child_env);
 $output = stream_get_contents($pipes[1]) . stream_get_contents($pipes[2]);
 proc_close($process);
 la_ok(7, la_clean($output, $password, $wrong) && substr_count($output, "localapi.db_password => ********") === 2, strlen($output));
-$process = proc_open(array_merge($argv, ['--ri', 'localapi']), [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null, ['PATH' => getenv('PATH') ?: '/usr/bin:/bin']);
+$process = proc_open(array_merge($argv, ['--ri', 'localapi']), [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null, $child_env);
 $output = stream_get_contents($pipes[1]) . stream_get_contents($pipes[2]);
 proc_close($process);
 la_ok(8, la_clean($output, $password) && str_contains($output, 'localapi.db_password => ********'), $output);
