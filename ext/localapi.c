@@ -221,6 +221,8 @@ PHP_FUNCTION(localAPI)
 	}
 	if (php_localapi_admin_given(admin_name, admin_number, admin_null)
 		&& !php_localapi_admin_lookup(admin_name, admin_number, &admin, return_value)) {
+		/* The lookup's read opened a transaction: end it, or the next call would read an old snapshot. */
+		php_localapi_db_end_call();
 		if (admin.username) {
 			zend_string_release(admin.username);
 		}
