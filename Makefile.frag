@@ -1,3 +1,10 @@
 # phpize-generated rules do not track headers: rebuild every object when one changes.
 LOCALAPI_HEADERS = $(srcdir)/ext/php_localapi.h $(srcdir)/ext/localapi_private.h $(srcdir)/ext/contact.h $(srcdir)/ext/localapi_arginfo.h
 $(builddir)/ext/localapi.lo $(builddir)/ext/contact.lo $(builddir)/ext/postdata.lo $(builddir)/ext/db.lo $(builddir)/ext/add_contact.lo $(builddir)/ext/hooks.lo: $(LOCALAPI_HEADERS)
+
+# `make test` points extension_dir at modules/. The tests inspect the database
+# through mysqli (fixtures only; the extension never uses it) and the race test
+# uses posix, so load those from PHP's own extension directory; where they are
+# missing, the tests that need them skip.
+LOCALAPI_TEST_EXTENSIONS = mysqlnd mysqli posix
+PHP_TEST_SHARED_EXTENSIONS = -d extension=localapi.so $(foreach ext,$(LOCALAPI_TEST_EXTENSIONS),$(if $(wildcard $(EXTENSION_DIR)/$(ext).so),-d extension=$(EXTENSION_DIR)/$(ext).so))
