@@ -32,7 +32,7 @@
 # reads "asan-test.sh (ASan+UBSan): N passed, N failed, N skipped".
 set -euo pipefail
 
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 HASH="$(printf '%s' "$REPO" | sha256sum | cut -c1-16)"
 BUILD="${LOCALAPI_ASAN_DIR:-/tmp/localapi-asan-$(id -u)-$HASH}"
 SAN_CFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -g -O1'
@@ -141,15 +141,7 @@ eval "$(bash "$REPO/scripts/db.sh" env)"
 cd "$BUILD"
 
 args=("$@")
-named=
-for arg in "${args[@]+"${args[@]}"}"; do
-	if [ -e "$arg" ]; then
-		named=1
-	fi
-done
-if [ -z "$named" ]; then
-	args+=(tests/)
-fi
+names_tests "${args[@]+"${args[@]}"}" || args+=(tests/)
 
 results="$(mktemp)"
 rerun_results="$(mktemp)"

@@ -185,19 +185,9 @@ FPM_PORT="$(free_port)"
 while [ "$FPM_PORT" = "$HTTP_PORT" ]; do
 	FPM_PORT="$(free_port)"
 done
-# A private copy: a rebuild of modules/ during the run would rewrite the
-# file the workers have mapped.
-cp "$SO" "$DIR/localapi.so"
-
-cat >"$DIR/php.ini" <<EOF
-; php.ini of the FPM pool (Debian's conf.d is scanned as well: opcache, mysqli, ...)
-extension=$DIR/localapi.so
-localapi.db_host=localhost
-localapi.db_socket=$LOCALAPI_TEST_SOCKET
-localapi.db_username=$SCRATCH_USER
-localapi.db_password=$SCRATCH_PASSWORD
-localapi.db_name=$DB_NAME
-localapi.persistent=1
+# The FPM pool's php.ini (Debian's conf.d is scanned as well: opcache, mysqli, ...).
+scratch_extension_ini "$DIR/localapi.so" >"$DIR/php.ini"
+cat >>"$DIR/php.ini" <<EOF
 display_errors=Off
 log_errors=On
 error_log=$DIR/log/php-errors.log

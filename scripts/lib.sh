@@ -23,3 +23,15 @@ work_tree() {
 	ln -sfn "$REPO" "$link"
 	printf '%s\n' "$link"
 }
+
+# True when an argument names an existing test file or folder; run-tests.php
+# runs everything under tests/ otherwise (see test.sh, asan-test.sh).
+names_tests() {
+	local arg
+	for arg in "$@"; do
+		if [ -e "$arg" ]; then
+			return 0
+		fi
+	done
+	return 1
+}

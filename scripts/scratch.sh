@@ -64,3 +64,19 @@ scratch_drop() {
 		sql -e "SET GLOBAL userstat = OFF" || true
 	fi
 }
+
+# Copies the extension to $1 (a rebuild of modules/ rewrites the file in place,
+# which would crash a process that has it mapped) and prints the php.ini
+# lines that load that copy against the scratch database.
+scratch_extension_ini() {
+	cp "$SO" "$1"
+	cat <<INI
+extension=$1
+localapi.db_host=localhost
+localapi.db_socket=$LOCALAPI_TEST_SOCKET
+localapi.db_username=$SCRATCH_USER
+localapi.db_password=$SCRATCH_PASSWORD
+localapi.db_name=$DB_NAME
+localapi.persistent=1
+INI
+}

@@ -56,19 +56,10 @@ trap 'exit 130' INT TERM
 scratch_create Soak localapi-soak
 eval "$("$DB" env)"
 
-# A private copy: a rebuild of modules/ during the run (make rewrites the
-# file in place) would otherwise crash the process that has it mapped.
-cp "$SO" "$WORK/localapi.so"
-cat >"$WORK/php.ini" <<EOF
-extension=$WORK/localapi.so
-localapi.db_host=localhost
-localapi.db_socket=$LOCALAPI_TEST_SOCKET
-localapi.db_username=$SCRATCH_USER
-localapi.db_password=$SCRATCH_PASSWORD
-localapi.db_name=$DB_NAME
-localapi.persistent=1
-memory_limit=256M
-EOF
+{
+	scratch_extension_ini "$WORK/localapi.so"
+	echo "memory_limit=256M"
+} >"$WORK/php.ini"
 
 # One client connection reads both counters; it is itself one connection.
 counters() {

@@ -37,15 +37,7 @@ TREE="$(work_tree)"
 cd "$TREE"
 
 # Test everything unless tests are named.
-named=
-for arg in "${args[@]+"${args[@]}"}"; do
-	if [ -e "$arg" ]; then
-		named=1
-	fi
-done
-if [ -z "$named" ]; then
-	args+=(tests/)
-fi
+names_tests "${args[@]+"${args[@]}"}" || args+=(tests/)
 
 PHP_BIN="$(command -v php)"
 results="$(mktemp)"
