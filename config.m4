@@ -48,7 +48,9 @@ if test "$PHP_LOCALAPI" != "no"; then
     AC_MSG_ERROR([MariaDB Connector/C 3.x is required])
   ], [$LOCALAPI_SHARED_LIBADD])
 
-  LOCALAPI_CFLAGS="-Wall -Wextra -Wno-unused-parameter -std=gnu11 -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
+  dnl Hidden by default, as php-src builds its extensions: the module exports
+  dnl get_module (ZEND_GET_MODULE marks it visible) and nothing else.
+  LOCALAPI_CFLAGS="-Wall -Wextra -Wno-unused-parameter -std=gnu11 -fvisibility=hidden -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
   if test "$PHP_LOCALAPI_DEV" = "yes"; then
     LOCALAPI_CFLAGS="$LOCALAPI_CFLAGS -Werror"
   fi
@@ -56,7 +58,7 @@ if test "$PHP_LOCALAPI" != "no"; then
   PHP_SUBST(LOCALAPI_SHARED_LIBADD)
   PHP_ADD_EXTENSION_DEP(localapi, standard)
   PHP_ADD_EXTENSION_DEP(localapi, hash)
-  PHP_NEW_EXTENSION(localapi, [ext/localapi.c ext/contact.c ext/postdata.c ext/db.c ext/add_contact.c ext/hooks.c],
+  PHP_NEW_EXTENSION(localapi, [ext/localapi.c ext/admin.c ext/contact.c ext/postdata.c ext/db.c ext/add_contact.c ext/hooks.c],
     $ext_shared, , $LOCALAPI_CFLAGS)
   PHP_ADD_BUILD_DIR([$ext_builddir/ext])
   PHP_ADD_MAKEFILE_FRAGMENT

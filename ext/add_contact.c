@@ -177,7 +177,7 @@ static bool la_row_exists(la_link *link, const char *sql, long long id, zend_str
 	zend_long ignored;
 
 	php_localapi_bind_long(&param, &id);
-	return php_localapi_db_fetch_one(link, sql, &param, &ignored, text, found, err);
+	return php_localapi_db_read_one(link, sql, &param, &ignored, text, found, err);
 }
 
 /* A COMMIT whose answer was lost may or may not have happened: look before trying again. */
@@ -191,8 +191,7 @@ static la_add_status la_commit_or_verify(la_link *link, la_add *add, php_localap
 	if (!php_localapi_db_error_is_lost(err->code)) {
 		return LA_FAILED;
 	}
-	if (!php_localapi_db_ensure_connected(link, err)
-		|| !la_row_exists(link, la_sql_contact_exists, add->contactid, NULL, &found, err)) {
+	if (!la_row_exists(link, la_sql_contact_exists, add->contactid, NULL, &found, err)) {
 		return LA_FAILED;
 	}
 	php_localapi_db_rollback(link);
@@ -392,9 +391,8 @@ static void la_add_run(la_link *link, la_add *add, zval *return_value)
 	}
 	if (hooked) {
 		la_fire_contact_add(link, add);
-		/* The hook may have called localAPI() with other settings: take the link afresh. */
-		link = php_localapi_db_acquire(&err);
-		logged = link && la_log_with_retries(link, add, &err);
+		/* The log row goes where the contact went, whatever settings the hook switched to. */
+		logged = la_log_with_retries(link, add, &err);
 		if (!logged) {
 			php_error_docref(NULL, E_WARNING, "Contact %lld was added but its activity log row was not: %s",
 				add->contactid, err.message);
@@ -439,7 +437,7 @@ void php_localapi_cmd_addcontact(HashTable *post_data, const php_localapi_admin 
 	} else {
 		la_add_run(link, &add, return_value);
 	}
-	php_localapi_db_end_call();
+	php_localapi_db_end_call(link);
 	la_add_free(&add);
 	php_localapi_contact_input_free(&in);
 }

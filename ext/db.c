@@ -20,13 +20,20 @@
 	"SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'," \
 	" SESSION tx_isolation = 'REPEATABLE-READ', SESSION autocommit = 0"
 
+#define LA_KEY_PREFIX "localapi:"
+#define LA_KEY_LEN PHP_LOCALAPI_LINK_KEY_LEN
+
 struct la_link {
 	MYSQL *mysql;
 	HashTable statements;    /* address of the SQL text => MYSQL_STMT* */
-	char key[2 * 32 + 1];    /* SHA-256 of the credentials, never the credentials */
+	char key[LA_KEY_LEN + 1];    /* "localapi:" and the SHA-256 of the settings, never the settings */
 	bool persistent;
+	bool checked;            /* pinged (or connected) in this request */
 	bool in_transaction;     /* statements ran since the last COMMIT or ROLLBACK */
 };
+
+/* Resource type of the links kept in EG(persistent_list). */
+static int la_le_plink;
 
 static void la_error_set(php_localapi_db_error *err, unsigned int code, const char *message)
 {
@@ -44,7 +51,7 @@ static void la_error_from_stmt(php_localapi_db_error *err, MYSQL_STMT *stmt)
 	la_error_set(err, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
 }
 
-static void la_link_key(char key[2 * 32 + 1])
+static void la_link_key_compute(char key[LA_KEY_LEN + 1])
 {
 	PHP_SHA256_CTX ctx;
 	unsigned char digest[32];
@@ -62,7 +69,18 @@ static void la_link_key(char key[2 * 32 + 1])
 	}
 	PHP_SHA256Update(&ctx, (const unsigned char *) &port, sizeof(port));
 	PHP_SHA256Final(digest, &ctx);
-	make_digest_ex(key, digest, sizeof(digest));
+	memcpy(key, LA_KEY_PREFIX, sizeof(LA_KEY_PREFIX) - 1);
+	make_digest_ex(key + sizeof(LA_KEY_PREFIX) - 1, digest, sizeof(digest));
+}
+
+/* The key of the settings in force, recomputed only after a setting changed (localapi.c). */
+static const char *la_link_key(void)
+{
+	if (!LOCALAPI_G(link_key_valid)) {
+		la_link_key_compute(LOCALAPI_G(link_key));
+		LOCALAPI_G(link_key_valid) = true;
+	}
+	return LOCALAPI_G(link_key);
 }
 
 static void la_statement_dtor(zval *zv)
@@ -124,45 +142,78 @@ static void la_link_free(la_link *link)
 	pefree(link, link->persistent);
 }
 
+/* List destructor of persistent links: the engine calls it when EG(persistent_list)
+ * is destroyed (process end, or thread end in a ZTS build). */
+static void la_plink_dtor(zend_resource *res)
+{
+	if (res->ptr) {
+		la_link_free((la_link *) res->ptr);
+		res->ptr = NULL;
+	}
+}
+
+static void la_request_link_dtor(zval *zv)
+{
+	la_link_free((la_link *) Z_PTR_P(zv));
+}
+
+void php_localapi_db_module_init(int module_number)
+{
+	la_le_plink = zend_register_list_destructors_ex(NULL, la_plink_dtor, "localapi persistent link", module_number);
+}
+
+/* The link made with these settings, if this process (or request) has one. */
+static la_link *la_link_find(const char *key)
+{
+	zend_resource *le;
+
+	if (!LOCALAPI_G(persistent)) {
+		return LOCALAPI_G(request_links) ? zend_hash_str_find_ptr(LOCALAPI_G(request_links), key, LA_KEY_LEN) : NULL;
+	}
+	le = zend_hash_str_find_ptr(&EG(persistent_list), key, LA_KEY_LEN);
+	return le && le->type == la_le_plink ? le->ptr : NULL;
+}
+
+static void la_link_register(la_link *link)
+{
+	if (link->persistent) {
+		zend_register_persistent_resource(link->key, LA_KEY_LEN, link, la_le_plink);
+		return;
+	}
+	if (!LOCALAPI_G(request_links)) {
+		ALLOC_HASHTABLE(LOCALAPI_G(request_links));
+		zend_hash_init(LOCALAPI_G(request_links), 2, NULL, la_request_link_dtor, 0);
+	}
+	zend_hash_str_add_new_ptr(LOCALAPI_G(request_links), link->key, LA_KEY_LEN, link);
+}
+
+/* One link per set of connection settings, as ext/pgsql and ext/mysqli keep them: a hook
+ * that calls localAPI() with other settings gets a link of its own and leaves the
+ * caller's alone. A link is pinged on its first use in a request. */
 la_link *php_localapi_db_acquire(php_localapi_db_error *err)
 {
-	const char *key = LOCALAPI_G(link_key);
-	la_link *link = LOCALAPI_G(link);
+	const char *key = la_link_key();
+	la_link *link = la_link_find(key);
 
-	if (!LOCALAPI_G(link_key_valid)) {
-		la_link_key(LOCALAPI_G(link_key));
-		LOCALAPI_G(link_key_valid) = true;
-	}
-	if (link && strcmp(link->key, key) != 0) {
-		/* Other credentials than the link was made with: one link per process, so replace it. */
-		la_link_free(link);
-		link = LOCALAPI_G(link) = NULL;
-	}
 	if (!link) {
 		link = la_link_new(key, LOCALAPI_G(persistent));
 		if (!la_link_connect(link, err)) {
 			la_link_free(link);
 			return NULL;
 		}
-		LOCALAPI_G(link) = link;
-		LOCALAPI_G(link_checked) = true;
-	} else if (!link->mysql || (!LOCALAPI_G(link_checked) && mysql_ping(link->mysql) != 0)) {
+		la_link_register(link);
+	} else if (!link->mysql || (!link->checked && mysql_ping(link->mysql) != 0)) {
 		if (!la_link_connect(link, err)) {
 			return NULL;
 		}
 	}
-	LOCALAPI_G(link_checked) = true;
+	link->checked = true;
 	return link;
 }
 
 bool php_localapi_db_ensure_connected(la_link *link, php_localapi_db_error *err)
 {
 	return link->mysql || la_link_connect(link, err);
-}
-
-MYSQL *php_localapi_db_mysql(la_link *link)
-{
-	return link->mysql;
 }
 
 static MYSQL_STMT *la_statement(la_link *link, const char *sql, php_localapi_db_error *err)
@@ -289,6 +340,20 @@ bool php_localapi_db_fetch_one(la_link *link, const char *sql, MYSQL_BIND *param
 	return ok;
 }
 
+/* A read is safe to repeat: a link found dead (since its last use, or by this read) is
+ * reconnected once and the read runs again. Not for reads inside a transaction that wrote. */
+bool php_localapi_db_read_one(la_link *link, const char *sql, MYSQL_BIND *params,
+	zend_long *number, zend_string **text, bool *found, php_localapi_db_error *err)
+{
+	if (php_localapi_db_fetch_one(link, sql, params, number, text, found, err)) {
+		return true;
+	}
+	if (!php_localapi_db_error_is_lost(err->code) || !php_localapi_db_ensure_connected(link, err)) {
+		return false;
+	}
+	return php_localapi_db_fetch_one(link, sql, params, number, text, found, err);
+}
+
 bool php_localapi_db_commit(la_link *link, php_localapi_db_error *err)
 {
 	if (!link->mysql) {
@@ -373,43 +438,56 @@ void php_localapi_bind_double(MYSQL_BIND *bind, double *value)
 	bind->buffer = value;
 }
 
-void php_localapi_db_end_call(void)
+/* Ends the transaction a call left open on its link: the next call must not read an old snapshot. */
+void php_localapi_db_end_call(la_link *link)
 {
-	if (LOCALAPI_G(link)) {
-		php_localapi_db_rollback(LOCALAPI_G(link));
+	php_localapi_db_rollback(link);
+}
+
+/* Rolls back what a request left open (a call cut short by a fatal error in a hook) and
+ * marks the link for a ping on its first use in the next request. */
+static int la_plink_request_end(zval *zv)
+{
+	zend_resource *le = Z_RES_P(zv);
+
+	if (le->type == la_le_plink && le->ptr) {
+		la_link *link = le->ptr;
+		php_localapi_db_rollback(link);
+		link->checked = false;
 	}
+	return ZEND_HASH_APPLY_KEEP;
 }
 
 void php_localapi_db_request_end(void)
 {
-	la_link *link = LOCALAPI_G(link);
-
-	if (!link) {
-		return;
+	if (LOCALAPI_G(persistent)) {
+		zend_hash_apply(&EG(persistent_list), la_plink_request_end);
 	}
-	php_localapi_db_rollback(link);
-	if (!link->persistent) {
-		la_link_free(link);
-		LOCALAPI_G(link) = NULL;
-	}
-}
-
-void php_localapi_db_module_end(void)
-{
-	if (LOCALAPI_G(link)) {
-		la_link_free(LOCALAPI_G(link));
-		LOCALAPI_G(link) = NULL;
+	if (LOCALAPI_G(request_links)) {
+		zend_hash_destroy(LOCALAPI_G(request_links));
+		FREE_HASHTABLE(LOCALAPI_G(request_links));
+		LOCALAPI_G(request_links) = NULL;
 	}
 }
 
 void php_localapi_db_info(void)
 {
-	la_link *link = LOCALAPI_G(link);
+	zend_resource *le;
+	la_link *current = la_link_find(la_link_key());
+	zend_long count = 0;
 	char buf[128];
 
-	if (link && link->mysql && link->persistent) {
+	ZEND_HASH_FOREACH_PTR(&EG(persistent_list), le) {
+		if (le->type == la_le_plink && le->ptr) {
+			count++;
+		}
+	} ZEND_HASH_FOREACH_END();
+	snprintf(buf, sizeof(buf), ZEND_LONG_FMT, count);
+	php_info_print_table_row(2, "Persistent links", LOCALAPI_G(persistent) ? buf : "disabled");
+	/* The link of the settings in force; tests read its thread id from here. */
+	if (current && current->mysql && current->persistent) {
 		snprintf(buf, sizeof(buf), "connected (thread %lu, server %s)",
-			mysql_thread_id(link->mysql), mysql_get_server_info(link->mysql));
+			mysql_thread_id(current->mysql), mysql_get_server_info(current->mysql));
 		php_info_print_table_row(2, "Persistent link", buf);
 	} else {
 		php_info_print_table_row(2, "Persistent link", LOCALAPI_G(persistent) ? "none yet" : "disabled");

@@ -131,66 +131,6 @@ static const php_localapi_command *php_localapi_command_find(const zend_string *
 	return NULL;
 }
 
-/* Looks the admin up by id when the value is numeric (PHP's is_numeric), else by username. */
-static bool php_localapi_admin_lookup(zend_string *name, zend_long number, php_localapi_admin *admin, zval *return_value)
-{
-	static const char sql_by_id[] = "SELECT id, username FROM tbladmins WHERE id = ? ORDER BY id LIMIT 1";
-	static const char sql_by_name[] = "SELECT id, username FROM tbladmins WHERE username = ? ORDER BY id LIMIT 1";
-	php_localapi_db_error err;
-	MYSQL_BIND param;
-	long long id = number;
-	double dval = 0;
-	bool found = false;
-	const char *sql = sql_by_id;
-	la_link *link = php_localapi_db_acquire(&err);
-
-	if (!link) {
-		php_localapi_db_error_result(return_value, &err);
-		return false;
-	}
-	php_localapi_bind_long(&param, &id);
-	if (name) {
-		switch (is_numeric_string(ZSTR_VAL(name), ZSTR_LEN(name), &admin->id, &dval, false)) {
-			case IS_LONG:
-				id = admin->id;
-				break;
-			case IS_DOUBLE:
-				php_localapi_bind_double(&param, &dval);
-				break;
-			default:
-				if (!la_utf8_valid(ZSTR_VAL(name), ZSTR_LEN(name))) {
-					php_localapi_error(return_value, "No matching admin user found");
-					return false;
-				}
-				sql = sql_by_name;
-				php_localapi_bind_str(&param, ZSTR_VAL(name), ZSTR_LEN(name));
-		}
-	}
-	/* A read is safe to repeat: a link that died since its last use gets one reconnect. */
-	if (!php_localapi_db_fetch_one(link, sql, &param, &admin->id, &admin->username, &found, &err)
-		&& (!php_localapi_db_error_is_lost(err.code) || !php_localapi_db_ensure_connected(link, &err)
-			|| !php_localapi_db_fetch_one(link, sql, &param, &admin->id, &admin->username, &found, &err))) {
-		php_localapi_db_error_result(return_value, &err);
-		return false;
-	}
-	if (!found) {
-		php_localapi_error(return_value, "No matching admin user found");
-		return false;
-	}
-	return true;
-}
-
-static bool php_localapi_admin_given(zend_string *name, zend_long number, bool is_null)
-{
-	if (is_null) {
-		return false;
-	}
-	if (name) {
-		return !(ZSTR_LEN(name) == 0 || (ZSTR_LEN(name) == 1 && ZSTR_VAL(name)[0] == '0'));
-	}
-	return number != 0;
-}
-
 /* {{{ localAPI(string $command, mixed $postData = [], string|int|null $adminUsername = ''): array */
 PHP_FUNCTION(localAPI)
 {
@@ -219,13 +159,7 @@ PHP_FUNCTION(localAPI)
 		php_localapi_error(return_value, "API Function Not Found");
 		return;
 	}
-	if (php_localapi_admin_given(admin_name, admin_number, admin_null)
-		&& !php_localapi_admin_lookup(admin_name, admin_number, &admin, return_value)) {
-		/* The lookup's read opened a transaction: end it, or the next call would read an old snapshot. */
-		php_localapi_db_end_call();
-		if (admin.username) {
-			zend_string_release(admin.username);
-		}
+	if (!php_localapi_admin_find(admin_name, admin_number, admin_null, &admin, return_value)) {
 		return;
 	}
 	if (post) {
@@ -252,10 +186,26 @@ static PHP_GINIT_FUNCTION(localapi)
 	memset(localapi_globals, 0, sizeof(*localapi_globals));
 }
 
+/* Per-thread state: a request that never reached RSHUTDOWN may have left these behind.
+ * The persistent links are not here: the engine destroys EG(persistent_list), and with
+ * it each link, when the process (or, with ZTS, the thread) ends. */
+static PHP_GSHUTDOWN_FUNCTION(localapi)
+{
+	if (localapi_globals->request_links) {
+		zend_hash_destroy(localapi_globals->request_links);
+		FREE_HASHTABLE(localapi_globals->request_links);
+	}
+	if (localapi_globals->hooks) {
+		zend_hash_destroy(localapi_globals->hooks);
+		FREE_HASHTABLE(localapi_globals->hooks);
+	}
+}
+
 static PHP_MINIT_FUNCTION(localapi)
 {
 	REGISTER_INI_ENTRIES();
 	register_localapi_symbols(module_number);
+	php_localapi_db_module_init(module_number);
 	if (mysql_library_init(0, NULL, NULL) != 0) {
 		return FAILURE;
 	}
@@ -264,7 +214,6 @@ static PHP_MINIT_FUNCTION(localapi)
 
 static PHP_MSHUTDOWN_FUNCTION(localapi)
 {
-	php_localapi_db_module_end();
 	UNREGISTER_INI_ENTRIES();
 	mysql_library_end();
 	return SUCCESS;
@@ -275,7 +224,6 @@ static PHP_RINIT_FUNCTION(localapi)
 #if defined(ZTS) && defined(COMPILE_DL_LOCALAPI)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
-	LOCALAPI_G(link_checked) = false;
 	LOCALAPI_G(hooks) = NULL;
 	LOCALAPI_G(hook_seq) = 0;
 	LOCALAPI_G(hooks_dir_loaded) = false;
@@ -313,7 +261,7 @@ zend_module_entry localapi_module_entry = {
 	PHP_LOCALAPI_VERSION,
 	PHP_MODULE_GLOBALS(localapi),
 	PHP_GINIT(localapi),
-	NULL,
+	PHP_GSHUTDOWN(localapi),
 	NULL,
 	STANDARD_MODULE_PROPERTIES_EX
 };

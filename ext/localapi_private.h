@@ -16,6 +16,9 @@
 
 typedef struct la_link la_link;
 
+/* "localapi:" and the hex SHA-256 of the connection settings: a link's key in EG(persistent_list). */
+#define PHP_LOCALAPI_LINK_KEY_LEN (sizeof("localapi:") - 1 + 2 * 32)
+
 ZEND_BEGIN_MODULE_GLOBALS(localapi)
 	/* INI */
 	char *db_host;
@@ -27,10 +30,9 @@ ZEND_BEGIN_MODULE_GLOBALS(localapi)
 	bool persistent;
 	zend_long connect_timeout;
 	char *hooks_dir;
-	/* The process's persistent link, or this request's link when not persistent. */
-	la_link *link;
-	bool link_checked;       /* already pinged in this request */
-	char link_key[2 * 32 + 1];   /* SHA-256 of the connection settings in force */
+	/* Links live in EG(persistent_list); with localapi.persistent=0, here until request end. */
+	HashTable *request_links;
+	char link_key[PHP_LOCALAPI_LINK_KEY_LEN + 1];   /* key of the connection settings in force */
 	bool link_key_valid;     /* false once a connection setting changed */
 	/* Hook registry of the current request: hook point => HashTable of la_hook*. */
 	HashTable *hooks;
@@ -46,6 +48,10 @@ typedef struct {
 	zend_long id;
 	zend_string *username;   /* NULL when no admin */
 } php_localapi_admin;
+
+/* admin.c */
+bool php_localapi_admin_find(zend_string *name, zend_long number, bool is_null, php_localapi_admin *admin,
+	zval *return_value);
 
 typedef void (*php_localapi_command_handler)(HashTable *post_data, const php_localapi_admin *admin, zval *return_value);
 
@@ -69,21 +75,22 @@ typedef struct {
 	char message[MYSQL_ERRMSG_SIZE + 64];
 } php_localapi_db_error;
 
+void php_localapi_db_module_init(int module_number);
 la_link *php_localapi_db_acquire(php_localapi_db_error *err);
 bool php_localapi_db_ensure_connected(la_link *link, php_localapi_db_error *err);
-MYSQL *php_localapi_db_mysql(la_link *link);
 bool php_localapi_db_exec(la_link *link, const char *sql, MYSQL_BIND *params,
 	my_ulonglong *affected, my_ulonglong *insert_id, php_localapi_db_error *err);
 bool php_localapi_db_fetch_one(la_link *link, const char *sql, MYSQL_BIND *params,
+	zend_long *number, zend_string **text, bool *found, php_localapi_db_error *err);
+bool php_localapi_db_read_one(la_link *link, const char *sql, MYSQL_BIND *params,
 	zend_long *number, zend_string **text, bool *found, php_localapi_db_error *err);
 bool php_localapi_db_commit(la_link *link, php_localapi_db_error *err);
 void php_localapi_db_rollback(la_link *link);
 bool php_localapi_db_error_is_lost(unsigned int code);
 bool php_localapi_db_error_is_transient(unsigned int code);
 void php_localapi_db_error_result(zval *return_value, const php_localapi_db_error *err);
-void php_localapi_db_end_call(void);
+void php_localapi_db_end_call(la_link *link);
 void php_localapi_db_request_end(void);
-void php_localapi_db_module_end(void);
 void php_localapi_db_info(void);
 
 void php_localapi_bind_str(MYSQL_BIND *bind, const char *ptr, size_t len);
