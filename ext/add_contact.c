@@ -70,15 +70,25 @@ typedef enum {
 	LA_FAILED
 } la_add_status;
 
+/* PHP's bcrypt, found once: php_password_algo_bcrypt itself is not exported by the PHP
+ * binary (no PHPAPI), so it is taken from the password API's registry, which ext/standard
+ * fills in its MINIT, before ours (config.m4 declares the dependency). */
+static const php_password_algo *la_bcrypt;
+
+void php_localapi_add_contact_module_init(void)
+{
+	zend_string *ident = zend_string_init(ZEND_STRL("2y"), 1);
+
+	la_bcrypt = php_password_algo_find(ident);
+	zend_string_release(ident);
+}
+
 static zend_string *la_password_hash(la_str plain)
 {
-	zend_string *ident = zend_string_init(ZEND_STRL("2y"), 0);
-	const php_password_algo *bcrypt = php_password_algo_find(ident);
 	zend_string *password, *hash;
 
-	zend_string_release(ident);
 	password = zend_string_init(plain.ptr, plain.len, 0);
-	hash = bcrypt ? bcrypt->hash(password, NULL) : NULL;
+	hash = la_bcrypt ? la_bcrypt->hash(password, NULL) : NULL;
 	zend_string_release(password);
 	if (EG(exception)) {
 		/* The password API reports bad input by throwing; localAPI() answers with an array. */

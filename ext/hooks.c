@@ -12,7 +12,6 @@
 
 typedef struct {
 	zend_long priority;
-	uint32_t seq;            /* registration order, for equal priorities */
 	zval callback;
 } la_hook;
 
@@ -69,7 +68,6 @@ PHP_FUNCTION(add_hook)
 
 	hook = emalloc(sizeof(*hook));
 	hook->priority = priority;
-	hook->seq = LOCALAPI_G(hook_seq)++;
 	ZVAL_COPY(&hook->callback, &fci.function_name);
 	zend_hash_next_index_insert_ptr(la_hook_list(hook_point, true), hook);
 }
@@ -143,10 +141,10 @@ static void la_hooks_include(zend_string *path)
 	la_report_exception("Hook file", ZSTR_VAL(path));
 }
 
-static int la_name_compare(const void *a, const void *b)
+/* Byte order, whatever the locale (php_stream_dirent_alphasort would use strcoll). */
+static int la_name_compare(const zend_string **a, const zend_string **b)
 {
-	return zend_binary_strcmp(ZSTR_VAL(*(zend_string **) a), ZSTR_LEN(*(zend_string **) a),
-		ZSTR_VAL(*(zend_string **) b), ZSTR_LEN(*(zend_string **) b));
+	return zend_binary_strcmp(ZSTR_VAL(*a), ZSTR_LEN(*a), ZSTR_VAL(*b), ZSTR_LEN(*b));
 }
 
 /* *.php, except index.php: the redirect stub WHMCS ships in its hooks folder, which
@@ -168,12 +166,11 @@ static void la_hooks_load_dir(void)
 		return;
 	}
 	LOCALAPI_G(hooks_dir_loaded) = true;
-	count = php_stream_scandir(dir, &names, NULL, NULL);
+	count = php_stream_scandir(dir, &names, NULL, la_name_compare);
 	if (count < 0) {
 		php_error_docref(NULL, E_WARNING, "localapi.hooks_dir %s cannot be read", dir);
 		return;
 	}
-	qsort(names, count, sizeof(*names), la_name_compare);
 	for (int i = 0; i < count; i++) {
 		if (la_is_hook_file(names[i]) && !EG(exception)) {
 			zend_string *path = zend_strpprintf(0, "%s%c%s", dir, DEFAULT_SLASH, ZSTR_VAL(names[i]));
@@ -202,14 +199,16 @@ bool php_localapi_hooks_has(const char *hook_point, size_t len)
 	return list && zend_hash_num_elements(list) > 0;
 }
 
-static int la_hook_compare(const void *a, const void *b)
+/* Ascending priority; zend_hash_sort() numbers the buckets in Z_EXTRA before sorting, so
+ * equal priorities keep their registration order (PHP's own sort is stable the same way). */
+static int la_hook_compare(Bucket *a, Bucket *b)
 {
-	const la_hook *x = *(const la_hook **) a, *y = *(const la_hook **) b;
+	const la_hook *x = Z_PTR(a->val), *y = Z_PTR(b->val);
 
 	if (x->priority != y->priority) {
 		return x->priority < y->priority ? -1 : 1;
 	}
-	return x->seq < y->seq ? -1 : (x->seq > y->seq);
+	return ZEND_THREEWAY_COMPARE(Z_EXTRA(a->val), Z_EXTRA(b->val));
 }
 
 static void la_hook_call(la_hook *hook, const char *hook_point, zval *vars)
@@ -235,12 +234,13 @@ void php_localapi_hooks_run(const char *hook_point, size_t len, zval *vars)
 		return;
 	}
 	list = zend_hash_str_find_ptr(LOCALAPI_G(hooks), hook_point, len);
-	/* A callback may register more callbacks: run the ones registered when the point fired. */
+	zend_hash_sort(list, la_hook_compare, false);
+	/* A callback may register more callbacks, or fire this point again: run the ones
+	 * registered when the point fired, from a copy the callbacks cannot reorder. */
 	order = safe_emalloc(zend_hash_num_elements(list), sizeof(*order), 0);
 	ZEND_HASH_FOREACH_PTR(list, hook) {
 		order[count++] = hook;
 	} ZEND_HASH_FOREACH_END();
-	qsort(order, count, sizeof(*order), la_hook_compare);
 	for (uint32_t i = 0; i < count && !EG(exception); i++) {
 		la_hook_call(order[i], hook_point, vars);
 	}

@@ -17,9 +17,9 @@ typedef struct {
 	const char *name;        /* lower case, as matched */
 	size_t name_len;
 	php_localapi_command_handler handler;
-} php_localapi_command;
+} la_command;
 
-static const php_localapi_command php_localapi_commands[] = {
+static const la_command la_commands[] = {
 	{ ZEND_STRL("addcontact"), php_localapi_cmd_addcontact },
 };
 
@@ -105,7 +105,7 @@ void php_localapi_error(zval *return_value, const char *format, ...)
 	php_localapi_error_str(return_value, message);
 }
 
-static bool php_localapi_command_valid(const zend_string *command)
+static bool la_command_valid(const zend_string *command)
 {
 	if (ZSTR_LEN(command) == 0) {
 		return false;
@@ -119,12 +119,11 @@ static bool php_localapi_command_valid(const zend_string *command)
 	return true;
 }
 
-static const php_localapi_command *php_localapi_command_find(const zend_string *command)
+static const la_command *la_command_find(const zend_string *command)
 {
-	for (size_t i = 0; i < sizeof(php_localapi_commands) / sizeof(php_localapi_commands[0]); i++) {
-		const php_localapi_command *cmd = &php_localapi_commands[i];
-		if (cmd->name_len == ZSTR_LEN(command)
-			&& zend_binary_strncasecmp(cmd->name, cmd->name_len, ZSTR_VAL(command), ZSTR_LEN(command), cmd->name_len) == 0) {
+	for (size_t i = 0; i < sizeof(la_commands) / sizeof(la_commands[0]); i++) {
+		const la_command *cmd = &la_commands[i];
+		if (zend_binary_strcasecmp(cmd->name, cmd->name_len, ZSTR_VAL(command), ZSTR_LEN(command)) == 0) {
 			return cmd;
 		}
 	}
@@ -139,7 +138,7 @@ PHP_FUNCTION(localAPI)
 	zend_string *admin_name = NULL;
 	zend_long admin_number = 0;
 	bool admin_null = false;
-	const php_localapi_command *cmd;
+	const la_command *cmd;
 	php_localapi_admin admin = { 0, NULL };
 	HashTable *post_data = (HashTable *) &zend_empty_array;
 
@@ -150,11 +149,11 @@ PHP_FUNCTION(localAPI)
 		Z_PARAM_STR_OR_LONG_OR_NULL(admin_name, admin_number, admin_null)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!php_localapi_command_valid(command)) {
+	if (!la_command_valid(command)) {
 		php_localapi_error(return_value, "Invalid API Command");
 		return;
 	}
-	cmd = php_localapi_command_find(command);
+	cmd = la_command_find(command);
 	if (!cmd) {
 		php_localapi_error(return_value, "API Function Not Found");
 		return;
@@ -206,6 +205,7 @@ static PHP_MINIT_FUNCTION(localapi)
 	REGISTER_INI_ENTRIES();
 	register_localapi_symbols(module_number);
 	php_localapi_db_module_init(module_number);
+	php_localapi_add_contact_module_init();
 	if (mysql_library_init(0, NULL, NULL) != 0) {
 		return FAILURE;
 	}
@@ -225,7 +225,6 @@ static PHP_RINIT_FUNCTION(localapi)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
 	LOCALAPI_G(hooks) = NULL;
-	LOCALAPI_G(hook_seq) = 0;
 	LOCALAPI_G(hooks_dir_loaded) = false;
 	return SUCCESS;
 }

@@ -36,7 +36,6 @@ ZEND_BEGIN_MODULE_GLOBALS(localapi)
 	bool link_key_valid;     /* false once a connection setting changed */
 	/* Hook registry of the current request: hook point => HashTable of la_hook*. */
 	HashTable *hooks;
-	uint32_t hook_seq;
 	bool hooks_dir_loaded;
 ZEND_END_MODULE_GLOBALS(localapi)
 
@@ -99,6 +98,7 @@ void php_localapi_bind_long(MYSQL_BIND *bind, long long *value);
 void php_localapi_bind_double(MYSQL_BIND *bind, double *value);
 
 /* add_contact.c */
+void php_localapi_add_contact_module_init(void);
 void php_localapi_cmd_addcontact(HashTable *post_data, const php_localapi_admin *admin, zval *return_value);
 
 /* hooks.c */

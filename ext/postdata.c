@@ -63,6 +63,23 @@ static void la_path_append_key(smart_str *path, zend_ulong index, zend_string *k
 	smart_str_appendc(path, ']');
 }
 
+/* PHP marks strings it has validated (PCRE, json, mbstring) with IS_STR_VALID_UTF8, under
+ * the same rules as la_utf8_valid(): no overlong forms, surrogates or code points past
+ * U+10FFFF. Those are not scanned again, and strings found valid here get the mark. */
+static bool la_string_is_utf8(zend_string *str)
+{
+	if (GC_FLAGS(str) & IS_STR_VALID_UTF8) {
+		return true;
+	}
+	if (!la_utf8_valid(ZSTR_VAL(str), ZSTR_LEN(str))) {
+		return false;
+	}
+	if (!ZSTR_IS_INTERNED(str)) {
+		GC_ADD_FLAGS(str, IS_STR_VALID_UTF8);
+	}
+	return true;
+}
+
 /* Every string in the value, arrays included, must be UTF-8; on failure path names it. */
 static bool la_utf8_check(zval *value, smart_str *path, int depth)
 {
@@ -73,7 +90,7 @@ static bool la_utf8_check(zval *value, smart_str *path, int depth)
 
 	ZVAL_DEREF(value);
 	if (Z_TYPE_P(value) == IS_STRING) {
-		return la_utf8_valid(Z_STRVAL_P(value), Z_STRLEN_P(value));
+		return la_string_is_utf8(Z_STR_P(value));
 	}
 	if (Z_TYPE_P(value) != IS_ARRAY || depth >= LA_MAX_DEPTH || GC_IS_RECURSIVE(Z_ARRVAL_P(value))) {
 		return true;
