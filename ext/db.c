@@ -74,10 +74,19 @@ static void la_link_key_compute(char key[LA_KEY_LEN + 1])
 }
 
 /* The key of the settings in force, recomputed only after a setting changed (localapi.c). */
-static const char *la_link_key(void)
+static zend_string *la_link_key(void)
 {
-	if (!LOCALAPI_G(link_key_valid)) {
-		la_link_key_compute(LOCALAPI_G(link_key));
+	char key[LA_KEY_LEN + 1];
+
+	if (!LOCALAPI_G(link_key_valid) || !LOCALAPI_G(link_key)) {
+		la_link_key_compute(key);
+		if (LOCALAPI_G(link_key)) {
+			zend_string_release(LOCALAPI_G(link_key));
+		}
+		/* Kept across requests (persistent), its hash computed once: a lookup per call
+		 * in EG(persistent_list) then costs no hashing of the 73-byte key. */
+		LOCALAPI_G(link_key) = zend_string_init(key, LA_KEY_LEN, 1);
+		zend_string_hash_val(LOCALAPI_G(link_key));
 		LOCALAPI_G(link_key_valid) = true;
 	}
 	return LOCALAPI_G(link_key);
@@ -163,14 +172,14 @@ void php_localapi_db_module_init(int module_number)
 }
 
 /* The link made with these settings, if this process (or request) has one. */
-static la_link *la_link_find(const char *key)
+static la_link *la_link_find(zend_string *key)
 {
 	zend_resource *le;
 
 	if (!LOCALAPI_G(persistent)) {
-		return LOCALAPI_G(request_links) ? zend_hash_str_find_ptr(LOCALAPI_G(request_links), key, LA_KEY_LEN) : NULL;
+		return LOCALAPI_G(request_links) ? zend_hash_find_ptr(LOCALAPI_G(request_links), key) : NULL;
 	}
-	le = zend_hash_str_find_ptr(&EG(persistent_list), key, LA_KEY_LEN);
+	le = zend_hash_find_ptr(&EG(persistent_list), key);
 	return le && le->type == la_le_plink ? le->ptr : NULL;
 }
 
@@ -192,11 +201,11 @@ static void la_link_register(la_link *link)
  * caller's alone. A link is pinged on its first use in a request. */
 la_link *php_localapi_db_acquire(php_localapi_db_error *err)
 {
-	const char *key = la_link_key();
+	zend_string *key = la_link_key();
 	la_link *link = la_link_find(key);
 
 	if (!link) {
-		link = la_link_new(key, LOCALAPI_G(persistent));
+		link = la_link_new(ZSTR_VAL(key), LOCALAPI_G(persistent));
 		if (!la_link_connect(link, err)) {
 			la_link_free(link);
 			return NULL;

@@ -198,6 +198,9 @@ static PHP_GSHUTDOWN_FUNCTION(localapi)
 		zend_hash_destroy(localapi_globals->hooks);
 		FREE_HASHTABLE(localapi_globals->hooks);
 	}
+	if (localapi_globals->link_key) {
+		zend_string_free(localapi_globals->link_key);
+	}
 }
 
 static PHP_MINIT_FUNCTION(localapi)

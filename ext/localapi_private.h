@@ -32,7 +32,7 @@ ZEND_BEGIN_MODULE_GLOBALS(localapi)
 	char *hooks_dir;
 	/* Links live in EG(persistent_list); with localapi.persistent=0, here until request end. */
 	HashTable *request_links;
-	char link_key[PHP_LOCALAPI_LINK_KEY_LEN + 1];   /* key of the connection settings in force */
+	zend_string *link_key;   /* key of the connection settings in force (persistent) */
 	bool link_key_valid;     /* false once a connection setting changed */
 	/* Hook registry of the current request: hook point => HashTable of la_hook*. */
 	HashTable *hooks;
