@@ -1,5 +1,5 @@
 --TEST--
-localAPI(): signature and return type (SPEC 1)
+localAPI(): signature and return type (behaviour §1)
 --EXTENSIONS--
 localapi
 --SKIPIF--

@@ -1,5 +1,5 @@
 --TEST--
-localAPI(): malformed command gives "Invalid API Command" (SPEC 1)
+localAPI(): malformed command gives "Invalid API Command" (behaviour §1)
 --DESCRIPTION--
 Empty, or containing anything but A-Z a-z 0-9 _ - : "Invalid API Command".
 The check needs no database and no valid postData.

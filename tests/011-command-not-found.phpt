@@ -1,7 +1,7 @@
 --TEST--
-localAPI(): well-formed unknown command gives "API Function Not Found" (SPEC 1, 7)
+localAPI(): well-formed unknown command gives "API Function Not Found" (behaviour §1, §7)
 --DESCRIPTION--
-'0' is well-formed (SPEC 7), as are '-' and '_' and digits.
+'0' is well-formed (behaviour §7), as are '-' and '_' and digits.
 --EXTENSIONS--
 localapi
 --SKIPIF--

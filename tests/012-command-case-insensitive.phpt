@@ -1,5 +1,5 @@
 --TEST--
-localAPI(): the command is matched case-insensitively (SPEC 1)
+localAPI(): the command is matched case-insensitively (behaviour §1)
 --EXTENSIONS--
 localapi
 mysqli

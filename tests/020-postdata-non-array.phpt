@@ -1,5 +1,5 @@
 --TEST--
-localAPI(): postData that is not an array is treated as [] (SPEC 1)
+localAPI(): postData that is not an array is treated as [] (behaviour §1)
 --DESCRIPTION--
 An empty postData has no clientid, so AddContact answers "Client ID Not Found".
 Objects, even ArrayAccess ones holding a valid clientid, are not arrays.

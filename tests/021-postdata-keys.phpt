@@ -1,5 +1,5 @@
 --TEST--
-localAPI(): postData keys are case-sensitive; unknown keys are ignored (SPEC 1, 3, 7)
+localAPI(): postData keys are case-sensitive; unknown keys are ignored (behaviour §1, §3, §7)
 --DESCRIPTION--
 Keys AddContact does not read are ignored whatever they hold: invalid UTF-8,
 arrays, objects, integer keys, invalid UTF-8 in the key itself, and the keys

@@ -1,5 +1,5 @@
 --TEST--
-localAPI(): adminUsername names an admin by username, case-insensitively (SPEC 1, 3.11, 7)
+localAPI(): adminUsername names an admin by username, case-insensitively (behaviour §1, §3.11, §7)
 --DESCRIPTION--
 The sample admin (id 1) is "admin". The lookup compares as the column
 collation does (utf8_unicode_ci: case-insensitive, trailing spaces ignored);

@@ -1,5 +1,5 @@
 --TEST--
-localAPI(): a numeric adminUsername is an admin id (SPEC 1, 7 "Numeric admin")
+localAPI(): a numeric adminUsername is an admin id (behaviour §1, §7 "Numeric admin")
 --DESCRIPTION--
 is_numeric() decides: '1', '1.0', ' 1', '1 ', '1e0', '+1', '01' and int 1 are
 id 1. A float argument is coerced to int by the parameter type.

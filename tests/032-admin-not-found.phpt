@@ -1,5 +1,5 @@
 --TEST--
-localAPI(): an unknown admin gives "No matching admin user found" and writes nothing (SPEC 1)
+localAPI(): an unknown admin gives "No matching admin user found" and writes nothing (behaviour §1)
 --DESCRIPTION--
 ' admin' keeps its leading space (the collation ignores trailing spaces only);
 '0x1' is not numeric, so it is a username; SQL metacharacters are data.

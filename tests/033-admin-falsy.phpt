@@ -1,5 +1,5 @@
 --TEST--
-localAPI(): a falsy adminUsername means no admin (SPEC 1, 3.11, 7)
+localAPI(): a falsy adminUsername means no admin (behaviour §1, §3.11, §7)
 --DESCRIPTION--
 '', 0, '0', null, false (and the omitted argument): the call runs as no admin,
 no fallback admin is chosen; the log row says "Local API User", admin_id 0.

@@ -1,5 +1,5 @@
 --TEST--
-localAPI(): a call refused for an unknown admin leaves no transaction open on the shared link (SPEC 1, 7)
+localAPI(): a call refused for an unknown admin leaves no transaction open on the shared link (behaviour §1, §7)
 --DESCRIPTION--
 The admin lookup's SELECT starts a REPEATABLE READ transaction on the
 persistent link. A refused call must end it: an open one would hold its read

@@ -1,5 +1,5 @@
 --TEST--
-localAPI(): answer shapes; contactid is an int naming the new row (SPEC 1, 3.12)
+localAPI(): answer shapes; contactid is an int naming the new row (behaviour §1, §3.12)
 --EXTENSIONS--
 localapi
 mysqli

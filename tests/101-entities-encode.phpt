@@ -1,5 +1,5 @@
 --TEST--
-Normalisation: text is stored HTML-encoded, existing entities are not double-encoded (SPEC 2)
+Normalisation: text is stored HTML-encoded, existing entities are not double-encoded (behaviour §2)
 --DESCRIPTION--
 Decode, then htmlspecialchars(ENT_QUOTES, 'UTF-8'): O'Brien & <Co> becomes
 O&#039;Brien &amp; &lt;Co&gt;, a&amp;b stays a&amp;b. Something that is not

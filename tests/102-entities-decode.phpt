@@ -1,10 +1,10 @@
 --TEST--
-Normalisation: entities are decoded to UTF-8 before re-encoding; &nbsp; becomes a space (SPEC 2)
+Normalisation: entities are decoded to UTF-8 before re-encoding; &nbsp; becomes a space (behaviour §2)
 --DESCRIPTION--
 caf&eacute; is stored as café (bytes 63 61 66 c3 a9), numeric entities too;
 &quot; and &#39; come back in htmlspecialchars' spelling (&quot;, &#039;).
 &nbsp; becomes a plain space (not U+00A0); a raw U+00A0 is left alone.
-Interpretation (SPEC 2 lists the &nbsp; step before decoding): '&amp;nbsp;'
+Interpretation (behaviour §2 lists the &nbsp; step before decoding): '&amp;nbsp;'
 decodes to the text '&nbsp;' and is stored as '&amp;nbsp;', not as a space.
 --EXTENSIONS--
 localapi

@@ -1,8 +1,8 @@
 --TEST--
-Normalisation: a string that is not valid UTF-8 is rejected and nothing is written (SPEC 2, 7)
+Normalisation: a string that is not valid UTF-8 is rejected and nothing is written (behaviour §2, §7)
 --DESCRIPTION--
 stricter: "Invalid UTF-8 in <field>" for every field AddContact reads
-(password2 included: SPEC 7 says the UTF-8 check applies to it). Invalid
+(password2 included: behaviour §7 "Passwords" says the UTF-8 check applies to it). Invalid
 means RFC 3629: stray bytes, truncated sequences, overlong forms, UTF-16
 surrogates, code points above U+10FFFF, Latin-1 text.
 --EXTENSIONS--

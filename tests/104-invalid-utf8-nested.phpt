@@ -1,5 +1,5 @@
 --TEST--
-Normalisation: invalid UTF-8 inside arrays names the key path (SPEC 2, 7)
+Normalisation: invalid UTF-8 inside arrays names the key path (behaviour §2, §7)
 --DESCRIPTION--
 Arrays are normalised recursively and a nested field is named as its key
 path: email_preferences[general], firstname[0], firstname[a][b]. The UTF-8

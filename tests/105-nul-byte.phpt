@@ -1,5 +1,5 @@
 --TEST--
-Normalisation: strings are binary-safe, a NUL byte is kept (SPEC 2)
+Normalisation: strings are binary-safe, a NUL byte is kept (behaviour §2)
 --EXTENSIONS--
 localapi
 mysqli

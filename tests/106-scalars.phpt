@@ -1,5 +1,5 @@
 --TEST--
-Normalisation: ints, floats, bools and numeric strings become strings PHP's way; null becomes '' (SPEC 2, 7)
+Normalisation: ints, floats, bools and numeric strings become strings PHP's way; null becomes '' (behaviour §2, §7)
 --DESCRIPTION--
 true -> '1', false -> '', 1.5 -> '1.5', 42 -> '42', null -> '', floats as
 PHP prints them ((string) 1e25 is '1.0E+25'); numeric strings pass unchanged.

@@ -1,5 +1,5 @@
 --TEST--
-Normalisation: recursive and deeply nested arrays neither hang nor crash (SPEC 1, 2)
+Normalisation: recursive and deeply nested arrays neither hang nor crash (behaviour §1, §2)
 --DESCRIPTION--
 localAPI() always answers with an array. A self-referencing array in a text
 field is "<field> must be a string"; in an email preference it is a truthy

@@ -1,5 +1,5 @@
 --TEST--
-AddContact: clientid alone inserts one complete row, every NOT NULL column explicit (SPEC 3.5, 3.9, 3.12)
+AddContact: clientid alone inserts one complete row, every NOT NULL column explicit (behaviour §3.5, §3.9, §3.12)
 --DESCRIPTION--
 Without any optional field: text columns '', tax_id '', subaccount 0,
 password '', permissions '', all email flags 0, pwresetkey '', no NULL

@@ -1,5 +1,5 @@
 --TEST--
-AddContact: every parameter lands in its own column (SPEC 3)
+AddContact: every parameter lands in its own column (behaviour §3)
 --EXTENSIONS--
 localapi
 mysqli

@@ -1,8 +1,8 @@
 --TEST--
-AddContact: clientid as an int or a string of decimal digits with surrounding whitespace (SPEC 3.1, 7)
+AddContact: clientid as an int or a string of decimal digits with surrounding whitespace (behaviour §3.1, §7)
 --DESCRIPTION--
 int; "12"; "  12 "; tab/CR/LF around; leading zeros ("007"). clientid is judged
-after the SPEC 2 normalisation, like every value, so "&nbsp;12" (which
+after the §2 normalisation, like every value, so "&nbsp;12" (which
 normalises to " 12") names client 12 too (interpretation of "judged after
 §2 normalisation", taken literally).
 --EXTENSIONS--

@@ -1,12 +1,12 @@
 --TEST--
-AddContact: anything else as clientid is "Client ID Not Found"; nothing is written (SPEC 3.1, 7)
+AddContact: anything else as clientid is "Client ID Not Found"; nothing is written (behaviour §3.1, §7)
 --DESCRIPTION--
 stricter: "1abc" is not client 1. Floats, bools, '+1', '1e0', '0x1', '1.0',
 arrays, objects, zero, negatives, a missing key, an unknown id, a number too
 large for any int column: all "Client ID Not Found". Most forms below would
 name the sample client 1 (which exists) if they were wrongly accepted, and
 "{$cid}abc" would name the test's own client.
-Interpretation: SPEC 7 lists the allowed whitespace as space, tab, CR, LF, so
+Interpretation: behaviour §7 lists the allowed whitespace as space, tab, CR, LF, so
 a vertical tab, a form feed or a NUL around the digits is not allowed.
 Invalid UTF-8 gives "Invalid UTF-8 in clientid".
 --EXTENSIONS--

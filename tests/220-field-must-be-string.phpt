@@ -1,9 +1,9 @@
 --TEST--
-AddContact: arrays and objects in a text field are "<field> must be a string"; nothing is written (SPEC 3.2, 7)
+AddContact: arrays and objects in a text field are "<field> must be a string"; nothing is written (behaviour §3.2, §7)
 --DESCRIPTION--
-stricter (the original stores "Array"). Objects are rejected too, even
+stricter (WHMCS stores "Array"). Objects are rejected too, even
 Stringable ones and closures.
-Interpretation: password2 is left out, since SPEC 7 says only the UTF-8 check
+Interpretation: password2 is left out, since behaviour §7 "Passwords" says only the UTF-8 check
 applies to it.
 --EXTENSIONS--
 localapi

@@ -1,5 +1,5 @@
 --TEST--
-AddContact: legacy <type>emails flags, stored as 1/0, off when absent (SPEC 3.3)
+AddContact: legacy <type>emails flags, stored as 1/0, off when absent (behaviour §3.3)
 --EXTENSIONS--
 localapi
 mysqli

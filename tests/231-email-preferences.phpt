@@ -1,5 +1,5 @@
 --TEST--
-AddContact: email_preferences[type] wins over the legacy flag, per type (SPEC 3.3)
+AddContact: email_preferences[type] wins over the legacy flag, per type (behaviour §3.3)
 --DESCRIPTION--
 Per type: email_preferences[type] if that key exists (even when its value is
 off, or null, which normalises to ''), else <type>emails, else off. Keys are

@@ -1,5 +1,5 @@
 --TEST--
-AddContact: email flags follow PHP truthiness, for any type (SPEC 3.3, 7)
+AddContact: email flags follow PHP truthiness, for any type (behaviour §3.3, §7)
 --DESCRIPTION--
 "0", "", 0, 0.0, false, null (normalised to ''), [] are off; "false", "0.0",
 " ", "no", -1, true, a non-empty array and an object are on. Flags are only

@@ -1,5 +1,5 @@
 --TEST--
-AddContact: permissions, a comma-separated list of known names, stored as given (SPEC 3.4, 7)
+AddContact: permissions, a comma-separated list of known names, stored as given (behaviour §3.4, §7)
 --DESCRIPTION--
 All thirteen names are accepted; names are trimmed of ASCII whitespace before
 matching; empty items (',,', a trailing or leading comma, only commas) are

@@ -1,5 +1,5 @@
 --TEST--
-AddContact: an unknown permission name gives "Invalid permission: <name>"; nothing is written (SPEC 3.4, 7)
+AddContact: an unknown permission name gives "Invalid permission: <name>"; nothing is written (behaviour §3.4, §7)
 --DESCRIPTION--
 stricter. Names are matched exactly, lower case as listed, after trimming
 ASCII whitespace; the first unknown name is reported.

@@ -1,5 +1,5 @@
 --TEST--
-AddContact: permissions '0', '', null, false, 0 count as empty and store '' (SPEC 3.4, 3.6, 7)
+AddContact: permissions '0', '', null, false, 0 count as empty and store '' (behaviour §3.4, §3.6, §7)
 --DESCRIPTION--
 Truthiness is PHP's: '0' counts as empty like ''. An empty permissions value
 stores '' and does not make the duplicate-email rule apply (the email below

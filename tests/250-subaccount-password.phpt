@@ -1,5 +1,5 @@
 --TEST--
-AddContact: a non-empty password2 makes a sub-account with a bcrypt hash (SPEC 3.5)
+AddContact: a non-empty password2 makes a sub-account with a bcrypt hash (behaviour §3.5)
 --DESCRIPTION--
 subaccount = 1; password is "$2y$10$..." made by PHP's password API and
 verifiable with password_verify(); the plain password is stored nowhere (not

@@ -1,5 +1,5 @@
 --TEST--
-AddContact: the hash is made from the entity-decoded password2 (SPEC 3.5, 7 "Passwords")
+AddContact: the hash is made from the entity-decoded password2 (behaviour §3.5, §7 "Passwords")
 --DESCRIPTION--
 p&amp;ss and p&ss are the same password: password_verify('p&ss', $hash)
 holds for both; &nbsp; becomes a space. Only the UTF-8 check applies to

@@ -1,7 +1,7 @@
 --TEST--
-AddContact: without password2 (absent, '', '0', null, false, 0) subaccount = 0 and password = '' (SPEC 3.5, 7)
+AddContact: without password2 (absent, '', '0', null, false, 0) subaccount = 0 and password = '' (behaviour §3.5, §7)
 --DESCRIPTION--
-differs from the original: no hash of the empty password is stored.
+differs from WHMCS: no hash of the empty password is stored.
 '0' counts as empty, like ''. Without password2 and permissions, the
 duplicate-email rule does not apply (the email is the client's own).
 --EXTENSIONS--

@@ -1,11 +1,10 @@
 --TEST--
-AddContact: a NUL byte in password2 never throws; the answer tells the truth (SPEC 1, 2, 3)
+AddContact: a NUL byte in password2 never throws; the answer tells the truth (behaviour §1, §2, §3)
 --DESCRIPTION--
-PHP's bcrypt refuses passwords containing NUL (ValueError). SPEC does not say
-what AddContact answers then, so this test accepts either answer, but
-(SPEC 1) localAPI() must not throw or warn, and the answer must tell the
-truth: on success the sub-account exists and its hash verifies the password;
-on error nothing was written.
+PHP's bcrypt refuses passwords containing NUL (ValueError). This test
+accepts either answer, but localAPI() must not throw or warn (behaviour §1),
+and the answer must tell the truth: on success the sub-account exists and its
+hash verifies the password; on error nothing was written.
 --EXTENSIONS--
 localapi
 mysqli

@@ -1,5 +1,5 @@
 --TEST--
-AddContact: a sub-account may not use a client's email, "Duplicate Email Address" (SPEC 3.6)
+AddContact: a sub-account may not use a client's email, "Duplicate Email Address" (behaviour §3.6)
 --DESCRIPTION--
 With password2 or permissions non-empty the email must not equal any
 tblclients.email (any client, not only the contact's own). A plain contact

@@ -1,5 +1,5 @@
 --TEST--
-AddContact: a sub-account may not reuse another sub-account's email; plain contacts do not count (SPEC 3.6)
+AddContact: a sub-account may not reuse another sub-account's email; plain contacts do not count (behaviour §3.6)
 --DESCRIPTION--
 Only contacts with subaccount = 1 count, of any client. A plain contact's
 email may be reused by a sub-account, and any email by a plain contact.

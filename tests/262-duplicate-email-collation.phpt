@@ -1,5 +1,5 @@
 --TEST--
-AddContact: duplicate emails compare as utf8_unicode_ci does (SPEC 3.6, 7 "Equality")
+AddContact: duplicate emails compare as utf8_unicode_ci does (behaviour §3.6, §7 "Equality")
 --DESCRIPTION--
 Case- and accent-insensitive, trailing spaces ignored, against clients and
 sub-accounts. utf8_unicode_ci (not the connection's utf8mb4_general_ci) also

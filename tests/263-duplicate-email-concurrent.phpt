@@ -1,5 +1,5 @@
 --TEST--
-AddContact: racing sub-account calls for one new email produce exactly one sub-account (SPEC 3.6)
+AddContact: racing sub-account calls for one new email produce exactly one sub-account (behaviour §3.6)
 --DESCRIPTION--
 Several forked processes, each with its own connection (warmed up first),
 wait at a barrier and then add a sub-account with the same fresh email at the

@@ -1,5 +1,5 @@
 --TEST--
-AddContact: an empty country takes tblconfiguration DefaultCountry (SPEC 3.7, 7)
+AddContact: an empty country takes tblconfiguration DefaultCountry (behaviour §3.7, §7)
 --DESCRIPTION--
 country absent, '', '0' (counts as empty), null and false (both normalise to
 '') -> DefaultCountry; a non-empty country (even ' ') is kept. Changes

@@ -1,5 +1,5 @@
 --TEST--
-AddContact: without a DefaultCountry setting an empty country stays '' (SPEC 3.7)
+AddContact: without a DefaultCountry setting an empty country stays '' (behaviour §3.7)
 --EXTENSIONS--
 localapi
 mysqli

@@ -1,5 +1,5 @@
 --TEST--
-AddContact: DefaultCountry is read as it is at the time of each call (SPEC 7)
+AddContact: DefaultCountry is read as it is at the time of each call (behaviour §7)
 --DESCRIPTION--
 No cache: changing the setting between two calls of one process changes the
 stored country. Interpretation: "at the time of the call" holds within one

@@ -1,5 +1,5 @@
 --TEST--
-AddContact: tax_id holds at most 128 characters of the stored, encoded value (SPEC 3.8, 7)
+AddContact: tax_id holds at most 128 characters of the stored, encoded value (behaviour §3.8, §7)
 --DESCRIPTION--
 stricter: nothing is truncated. varchar(128) counts characters, not bytes, of
 the encoded value: 128 'é' (256 bytes) fit; 123 'a' + '&' (stored '&amp;',

@@ -1,5 +1,5 @@
 --TEST--
-AddContact: TEXT fields hold at most 65535 bytes of the stored, encoded value (SPEC 3.8, 7)
+AddContact: TEXT fields hold at most 65535 bytes of the stored, encoded value (behaviour §3.8, §7)
 --DESCRIPTION--
 stricter: "<field> is longer than 65535 bytes", never truncated. Counted in bytes
 after encoding: 13107 '&' (65535 bytes as '&amp;') fit, 13108 do not;

@@ -1,5 +1,5 @@
 --TEST--
-AddContact: characters a utf8mb3 column cannot hold are rejected, not replaced (SPEC 3.8, 7)
+AddContact: characters a utf8mb3 column cannot hold are rejected, not replaced (behaviour §3.8, §7)
 --DESCRIPTION--
 stricter: "<field> contains characters that cannot be stored" for 4-byte UTF-8
 (U+10000 and above: emoji, rare CJK), also when it arrives as an entity

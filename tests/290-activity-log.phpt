@@ -1,5 +1,5 @@
 --TEST--
-AddContact: one tblactivitylog row per added contact (SPEC 3.11)
+AddContact: one tblactivitylog row per added contact (behaviour §3.11)
 --DESCRIPTION--
 date = now (server clock), description "Added Contact - User ID: <clientid> -
 Contact ID: <contactid>", user = admin username or "Local API User",

@@ -1,5 +1,5 @@
 --TEST--
-AddContact: the ContactAdd hook runs after the row exists, with the documented variables (SPEC 3.10, 5, 7)
+AddContact: the ContactAdd hook runs after the row exists, with the documented variables (behaviour §3.10, §5, §7)
 --DESCRIPTION--
 Hooks are a separate issue; skipped while add_hook() does not exist.
 ContactAdd gets userid (int), the normalised strings, country after the

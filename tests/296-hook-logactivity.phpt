@@ -1,5 +1,5 @@
 --TEST--
-AddContact: the LogActivity hook runs after the log row is committed, with exactly four variables (SPEC 3.11, 7)
+AddContact: the LogActivity hook runs after the log row is committed, with exactly four variables (behaviour §3.11, §7)
 --DESCRIPTION--
 Hooks are a separate issue; skipped while add_hook() does not exist.
 LogActivity receives exactly description, user, userid (int), ipaddress.

@@ -1,5 +1,5 @@
 --TEST--
-Hooks: a callback that throws is reported as an E_WARNING naming the hook point; the others run; the result is the command's (SPEC 5)
+Hooks: a callback that throws is reported as an E_WARNING naming the hook point; the others run; the result is the command's (behaviour §5)
 --EXTENSIONS--
 localapi
 mysqli

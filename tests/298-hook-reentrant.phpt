@@ -1,5 +1,5 @@
 --TEST--
-Hooks: a ContactAdd callback may itself call localAPI() (SPEC 5)
+Hooks: a ContactAdd callback may itself call localAPI() (behaviour §5)
 --DESCRIPTION--
 The callback adds a second contact for the same client (once, to avoid
 recursion); both calls succeed and both rows and log rows exist.

@@ -1,5 +1,5 @@
 --TEST--
-Order of checks: the command is checked before the admin (SPEC 1, 7)
+Order of checks: the command is checked before the admin (behaviour §1, §7)
 --EXTENSIONS--
 localapi
 mysqli

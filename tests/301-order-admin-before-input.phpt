@@ -1,5 +1,5 @@
 --TEST--
-Order of checks: the admin is checked before the input (SPEC 7)
+Order of checks: the admin is checked before the input (behaviour §7)
 --EXTENSIONS--
 localapi
 mysqli

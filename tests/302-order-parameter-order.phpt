@@ -1,11 +1,11 @@
 --TEST--
-Order of checks: input is checked field by field in the parameter order of SPEC 3, then the client (SPEC 7)
+Order of checks: input is checked field by field in the parameter order of behaviour §3, then the client (behaviour §7)
 --DESCRIPTION--
 Every field gets a bad value and postData lists them in reverse; each call
-must report the first field in SPEC 3 order, then that field is fixed (dropped)
+must report the first field in the order of behaviour §3, then that field is fixed (dropped)
 and the next one must be reported. clientid goes first (and, once it is
 dropped, "Client ID Not Found" comes last, after all input checks).
-Interpretation: the parameter order is the list of SPEC 3 as written:
+Interpretation: the parameter order is the list of behaviour §3 as written:
 clientid, firstname ... permissions, then email_preferences[general|product|
 domain|invoice|support|affiliate], then the legacy flags generalemails ...
 affiliateemails; the permission-name check belongs to the permissions field,

@@ -1,5 +1,5 @@
 --TEST--
-Order of checks within one field: UTF-8, type, length, charset, then permission names (SPEC 7)
+Order of checks within one field: UTF-8, type, length, charset, then permission names (behaviour §7)
 --EXTENSIONS--
 localapi
 mysqli

@@ -1,5 +1,5 @@
 --TEST--
-Order of checks: invalid input is reported before "Client ID Not Found" (SPEC 7)
+Order of checks: invalid input is reported before "Client ID Not Found" (behaviour §7)
 --EXTENSIONS--
 localapi
 mysqli

@@ -1,5 +1,5 @@
 --TEST--
-Order of checks: "Client ID Not Found" comes before "Duplicate Email Address" (SPEC 7)
+Order of checks: "Client ID Not Found" comes before "Duplicate Email Address" (behaviour §7)
 --EXTENSIONS--
 localapi
 mysqli

@@ -1,5 +1,5 @@
 --TEST--
-Keys AddContact does not read are not checked; email flags are never validated (SPEC 7)
+Keys AddContact does not read are not checked; email flags are never validated (behaviour §7)
 --DESCRIPTION--
 Unknown keys, unknown email_preferences keys, and flag values of any type,
 length or character (including 4-byte ones) never cause an error.

@@ -1,5 +1,5 @@
 --TEST--
-Admin lookup: username equality is the column collation's; numeric names are ids (SPEC 1, 7)
+Admin lookup: username equality is the column collation's; numeric names are ids (behaviour §1, §7)
 --DESCRIPTION--
 Adds two admins (and removes them): "Jösé-Straße-<tag>" is found as
 "JOSE-STRASSE-<tag>" (utf8_unicode_ci: case- and accent-insensitive, ß = ss,

@@ -1,5 +1,5 @@
 --TEST--
-Time: created_at = updated_at = the server's NOW() in its own time zone; pwresetexpiry keeps its default (SPEC 3.9, 7)
+Time: created_at = updated_at = the server's NOW() in its own time zone; pwresetexpiry keeps its default (behaviour §3.9, §7)
 --DESCRIPTION--
 The log's date (a DATETIME, stored as given) must agree with NOW() of another
 session using the server's default time zone, so a changed session time zone

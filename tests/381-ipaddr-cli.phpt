@@ -1,7 +1,7 @@
 --TEST--
-ipaddr is '' under the CLI, even when REMOTE_ADDR is set (SPEC 3.11, 7)
+ipaddr is '' under the CLI, even when REMOTE_ADDR is set (behaviour §3.11, §7)
 --DESCRIPTION--
-SPEC 7: ipaddr is $_SERVER['REMOTE_ADDR'] when a web SAPI sets it; under the
+Behaviour §7: ipaddr is $_SERVER['REMOTE_ADDR'] when a web SAPI sets it; under the
 CLI it is always ''. Here REMOTE_ADDR comes from the environment and is also
 assigned by the script.
 --EXTENSIONS--

@@ -1,5 +1,5 @@
 --TEST--
-Commit point: when the log row fails, the contact is not kept and the answer is an error (SPEC 3, 4, 7)
+Commit point: when the log row fails, the contact is not kept and the answer is an error (behaviour §3, §4, §7)
 --DESCRIPTION--
 Without a ContactAdd hook the contact row and its log row commit together. A
 trigger refuses log rows for this test's client only; the call must answer

@@ -1,5 +1,5 @@
 --TEST--
-Commit point: when the contact insert fails, nothing is written and the answer is a database error (SPEC 3, 4, 7)
+Commit point: when the contact insert fails, nothing is written and the answer is a database error (behaviour §3, §4, §7)
 --DESCRIPTION--
 A trigger refuses tblcontacts rows for this test's client only.
 --EXTENSIONS--

@@ -1,7 +1,7 @@
 --TEST--
-Drop-in guard: the extension defines the constant WHMCS (SPEC 7)
+Drop-in guard: the extension defines the constant WHMCS (behaviour §7)
 --DESCRIPTION--
-Files written for the original start with if (!defined("WHMCS")) die(...);
+Files written for WHMCS start with if (!defined("WHMCS")) die(...);
 such a file must load unchanged.
 --EXTENSIONS--
 localapi

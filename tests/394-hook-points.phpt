@@ -1,12 +1,11 @@
 --TEST--
-Hook points are case-sensitive; callbacks run in ascending priority, equal priorities in registration order (SPEC 5, 7)
+Hook points are case-sensitive; callbacks run in ascending priority, equal priorities in registration order (behaviour §5, §7)
 --EXTENSIONS--
 localapi
 mysqli
 --SKIPIF--
 <?php
 require __DIR__ . '/skipif.inc';
-if (!function_exists('add_hook')) die('skip add_hook() not implemented yet (hooks issue)');
 ?>
 --FILE--
 <?php

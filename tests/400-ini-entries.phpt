@@ -1,5 +1,5 @@
 --TEST--
-INI: the entries exist; all but localapi.persistent can be changed at runtime (SPEC 4)
+INI: the entries exist; all but localapi.persistent can be changed at runtime (behaviour §4)
 --DESCRIPTION--
 localapi.persistent defaults to 1 and is PHP_INI_SYSTEM (ini_set() fails and
 leaves it unchanged); the connection entries, connect_timeout and hooks_dir

@@ -1,5 +1,5 @@
 --TEST--
-INI: phpinfo() never shows localapi.db_password (SPEC 4)
+INI: phpinfo() never shows localapi.db_password (behaviour §4)
 --DESCRIPTION--
 Neither the master value (from the INI file) nor a local value set with
 ini_set() appears in phpinfo()'s output, text or HTML; the entry itself is

@@ -1,5 +1,5 @@
 --TEST--
-Database: an unreachable server gives "Database error: <reason>", without the password or any warning (SPEC 1, 4)
+Database: an unreachable server gives "Database error: <reason>", without the password or any warning (behaviour §1, §4)
 --DESCRIPTION--
 localapi.db_socket points at a socket that does not exist (host localhost
 makes Connector/C use the socket). Needs no running server.

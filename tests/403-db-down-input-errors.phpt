@@ -1,8 +1,8 @@
 --TEST--
-Database down: malformed commands and invalid input still get their own errors (SPEC 7)
+Database down: malformed commands and invalid input still get their own errors (behaviour §7)
 --DESCRIPTION--
 Checks that need no database run without one. Interpretation: a missing or
-malformed clientid is left out here, since SPEC 7 says the client check gets
+malformed clientid is left out here, since behaviour §7 says the client check gets
 "Database error" when the server is down and does not single out ids that
 cannot match.
 --EXTENSIONS--

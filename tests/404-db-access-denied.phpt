@@ -1,5 +1,5 @@
 --TEST--
-Database: wrong credentials or database give "Database error: <server's reason>" without the password (SPEC 4)
+Database: wrong credentials or database give "Database error: <server's reason>" without the password (behaviour §4)
 --DESCRIPTION--
 The persistent link is keyed by the credentials, so changing them at runtime
 takes effect on the next call; restoring them works again.

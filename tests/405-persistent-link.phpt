@@ -1,5 +1,5 @@
 --TEST--
-Persistence: with localapi.persistent=1 (the default) all calls of a process share one server connection (SPEC 4, 7)
+Persistence: with localapi.persistent=1 (the default) all calls of a process share one server connection (behaviour §4, §7)
 --DESCRIPTION--
 A trigger writes CONNECTION_ID() into tblcontacts.pwresetkey for this test's
 client, so every added contact shows the server connection that inserted it.

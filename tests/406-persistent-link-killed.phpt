@@ -1,5 +1,5 @@
 --TEST--
-Persistence: a persistent link the server has dropped is replaced on the next call (issue 2, point 2)
+Persistence: a persistent link the server has dropped is replaced on the next call (behaviour §4 "Persistent link", "Lost connections")
 --DESCRIPTION--
 The link is pinged on reuse: after KILL of the extension's connection (known
 from a trigger that records CONNECTION_ID(), see 405) the next call must

@@ -1,7 +1,7 @@
 --TEST--
-Persistence off: with localapi.persistent=0 calls work and connections do not pile up (SPEC 4)
+Persistence off: with localapi.persistent=0 calls work and connections do not pile up (behaviour §4)
 --DESCRIPTION--
-SPEC 4 only names the entry; this checks that the non-persistent mode works
+Behaviour §4 only names the entry; this checks that the non-persistent mode works
 and leaks no connections: of the server connections that inserted the 5
 contacts (recorded by a trigger, see 405), at most one is still open after
 10 calls.

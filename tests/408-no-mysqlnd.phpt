@@ -1,5 +1,5 @@
 --TEST--
-Database: the extension works without mysqlnd or mysqli loaded (SPEC 4: Connector/C, never mysqlnd)
+Database: the extension works without mysqlnd or mysqli loaded (behaviour §4: Connector/C, never mysqlnd)
 --DESCRIPTION--
 Runs a child PHP with -n (no php.ini, so neither mysqlnd nor mysqli) and only
 the built modules/localapi.so; it adds a contact through the extension.

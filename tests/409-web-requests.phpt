@@ -1,5 +1,5 @@
 --TEST--
-Across requests: one persistent connection per process; ipaddr is REMOTE_ADDR under a web SAPI (SPEC 4, 7)
+Across requests: one persistent connection per process; ipaddr is REMOTE_ADDR under a web SAPI (behaviour §4, §7)
 --DESCRIPTION--
 The CLI runs one request per process, so this test starts PHP's built-in web
 server (the cli-server SAPI: one process, one request per HTTP request) with

@@ -1,9 +1,9 @@
 --TEST--
-Schema: the tables AddContact touches have the current original layout (SPEC 4, 6)
+Schema: the tables AddContact touches have WHMCS's current layout (behaviour §4, §6)
 --DESCRIPTION--
 Checks the loaded schema (sql/schema.sql) through information_schema: InnoDB,
 utf8mb3 with utf8_unicode_ci (MariaDB names it utf8mb3_unicode_ci), the
-columns of SPEC 6 with their types, NULL-ability and defaults, the keys, no
+columns of behaviour §6 with their types, NULL-ability and defaults, the keys, no
 unique key other than the primary keys (none on any email), no foreign keys.
 --EXTENSIONS--
 localapi
@@ -39,7 +39,7 @@ function la_keys(string $table): array
 	return array_map(fn ($cols) => implode(',', $cols), $keys);
 }
 
-/* the columns SPEC 6 names, compared by type family where SPEC gives no width */
+/* the columns behaviour §6 names, compared by type family where it gives no width */
 function la_expect(array $layout, array $expected): array
 {
 	$bad = [];
@@ -102,7 +102,7 @@ la_is(6, la_expect(la_layout('tblactivitylog'), [
 ]), []);
 la_is(7, la_expect(la_layout('tblconfiguration'), ['setting' => $text, 'value' => $text]), []);
 
-/* keys SPEC 6 names */
+/* keys behaviour §6 names */
 la_is(8, [in_array('email(64)', la_keys('tblclients'), true), in_array('username(32)', la_keys('tbladmins'), true),
 	in_array('setting(32)', la_keys('tblconfiguration'), true)], [true, true, true]);
 /* no unique key but the primary keys, so nothing on email; no foreign keys */

@@ -1,14 +1,14 @@
 --TEST--
-Races: 8 processes add sub-accounts for the same 50 new emails at the same moment; one row per email (SPEC 3.6; issue 4.1)
+Races: 8 processes add sub-accounts for the same 50 new emails at the same moment; one row per email (behaviour §3.6, §4 "Lock conflicts")
 --DESCRIPTION--
 8 child PHP processes (this PHP binary, -n, the same localapi.so and the
 same localapi.* settings) each open their connection, wait for one start
 time, then try to add a sub-account (password2 set; every other process also
 sets permissions) for each of the same 50 new email addresses, in the same
-order. The schema has no unique key on email (SPEC 4), so only the
+order. The schema has no unique key on email (behaviour §4), so only the
 extension's own locking keeps the rule.
 Expected: 50 successes and 350 "Duplicate Email Address", no other answer
-(lock waits and deadlocks are retried inside the call, issue 4.1), no PHP
+(lock waits and deadlocks are retried inside the call, behaviour §4 "Lock conflicts"), no PHP
 warning; exactly one tblcontacts row per email, a sub-account, the one whose
 contactid the winner got, plus its log row.
 Under run-tests.php -m (valgrind traces the children too, and bcrypt then

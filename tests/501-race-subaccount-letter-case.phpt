@@ -1,5 +1,5 @@
 --TEST--
-Races: 8 processes, the same new emails spelled in 8 letter cases, at the same moment; one row per email (SPEC 3.6, 7 "Equality"; issue 4.1)
+Races: 8 processes, the same new emails spelled in 8 letter cases, at the same moment; one row per email (behaviour §3.6, §4 "Lock conflicts", §7 "Equality")
 --DESCRIPTION--
 Like 500, but each process spells every email in its own mix of upper and
 lower case (8 distinct spellings per address). The duplicate rule compares

@@ -1,5 +1,5 @@
 --TEST--
-Races: a deadlock in the sub-account INSERT is retried inside the call and never reaches the caller (issue 4.1: ER 1213)
+Races: a deadlock in the sub-account INSERT is retried inside the call and never reaches the caller (behaviour §4 "Lock conflicts": ER 1213)
 --DESCRIPTION--
 A second link of the test opens a transaction, writes 20 ballast log rows
 (so that InnoDB picks the extension's lighter transaction as the deadlock

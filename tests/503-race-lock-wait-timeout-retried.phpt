@@ -1,5 +1,5 @@
 --TEST--
-Races: a lock wait timeout in the INSERT is retried inside the call and never reaches the caller (issue 4.1: ER 1205)
+Races: a lock wait timeout in the INSERT is retried inside the call and never reaches the caller (behaviour §4 "Lock conflicts": ER 1205)
 --DESCRIPTION--
 The global innodb_lock_wait_timeout is set to 1 s before a child process
 connects (a session takes the global value when it connects). The test's

@@ -1,5 +1,5 @@
 --TEST--
-Server faults: the extension's connection is KILLed between two calls; the next call succeeds (issue 4.2a)
+Server faults: the extension's connection is KILLed between two calls; the next call succeeds (behaviour §4 "Lost connections")
 --DESCRIPTION--
 The extension's connection is found in information_schema.PROCESSLIST as the
 one session of the test user that appeared with the first call (the fixture

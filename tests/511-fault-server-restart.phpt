@@ -1,5 +1,5 @@
 --TEST--
-Server faults: the private MariaDB restarts between two calls in one process; the next call succeeds (issue 4.2b)
+Server faults: the private MariaDB restarts between two calls in one process; the next call succeeds (behaviour §4 "Lost connections")
 --DESCRIPTION--
 scripts/db.sh stop, then start, between calls of one process. A call made
 while the server is down answers "Database error: ..." at once (the socket is

@@ -1,5 +1,5 @@
 --TEST--
-Server faults: wait_timeout expires between two calls; the next call succeeds (issue 4.2c)
+Server faults: wait_timeout expires between two calls; the next call succeeds (behaviour §4 "Lost connections")
 --DESCRIPTION--
 The global wait_timeout is set to 2 s before the extension opens its
 connection (a session takes the global value when it connects), so the

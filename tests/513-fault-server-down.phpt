@@ -1,5 +1,5 @@
 --TEST--
-Server faults: no server (missing socket, closed port, a port that never answers) gives "Database error: ..." within connect_timeout, no warning (issue 4.2d; SPEC 4, 7)
+Server faults: no server (missing socket, closed port, a port that never answers) gives "Database error: ..." within connect_timeout, no warning (behaviour §4 "Database errors", "Lost connections", §7 "Order of checks")
 --DESCRIPTION--
 The extension is pointed at a server that is not there:
  - localapi.db_socket names a socket in a directory that does not exist;
@@ -10,7 +10,7 @@ The extension is pointed at a server that is not there:
 localapi.connect_timeout = 1. Each call returns exactly
 ['result' => 'error', 'message' => 'Database error: <reason>'] within the
 timeout (plus 1 s of slack), with no PHP warning and no output. Checks that
-need no database still give their own answers with the server down (SPEC 7);
+need no database still give their own answers with the server down (behaviour §7 "Order of checks");
 the admin lookup and the client check answer "Database error". Restoring the
 settings makes the next call succeed.
 --EXTENSIONS--

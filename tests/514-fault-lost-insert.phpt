@@ -1,5 +1,5 @@
 --TEST--
-Server faults: the connection is KILLed while the INSERT waits on a lock; never two rows (issue 4.2e; SPEC 3 "nothing half-written", 7 "Commit points")
+Server faults: the connection is KILLed while the INSERT waits on a lock; never two rows (behaviour §3, §4 "Lost connections", §7 "Commit points")
 --DESCRIPTION--
 A child process makes one AddContact call while a second mysqli link of the
 test holds a lock the call needs, so the call's statement waits on the
@@ -14,7 +14,7 @@ Locks:
  - LOCK TABLES tblactivitylog WRITE: the contact row is already inserted (not
    committed) when the log INSERT waits, so the kill loses a written row;
  - a ContactAdd hook is registered and tblactivitylog locked: the contact row
-   is committed before the hook runs (SPEC 7), the log INSERT waits.
+   is committed before the hook runs (behaviour §7 "Commit points"), the log INSERT waits.
 --EXTENSIONS--
 localapi
 mysqli

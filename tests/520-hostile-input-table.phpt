@@ -1,5 +1,5 @@
 --TEST--
-Hostile input: a table of hostile postData, each with its exact answer and database state (SPEC 2, 3, 7; issue 4.3, 4.6)
+Hostile input: a table of hostile postData, each with its exact answer and database state (behaviour §2, §3, §4 "Secrets", §7)
 --DESCRIPTION--
 Each case gives postData (clientid = a fresh client and a unique email are
 added unless the case sets them), the exact answer, and for a success the
@@ -12,12 +12,12 @@ exact (HTML-encoded) text and every table must still be there afterwards.
 Only failing cases print a line (numbered, with the case name); the
 summary lines are the expected output.
 
-Readings where SPEC is silent (each also noted at its case):
+Readings where behaviour.md is silent (each also noted at its case):
  - a resource in a string field is not a scalar, so like objects and arrays
    it is "<field> must be a string" (PHP would print "Resource id #N");
  - a recursive array in a string field is "<field> must be a string"; a
    recursive array in a key AddContact does not read is ignored;
- - a 4-byte character in permissions is a charset error (SPEC 7 puts the
+ - a 4-byte character in permissions is a charset error (behaviour §7 puts the
    charset check before the permission names).
 --EXTENSIONS--
 localapi
@@ -87,7 +87,7 @@ foreach (LA_STRING_FIELDS as $field) {
 		'object' => [new stdClass(), null],
 		'Stringable object' => [new LaStringable(), null],
 		'closure' => [fn () => 'x', null],
-		/* SPEC silent: a resource is neither a string nor a scalar, so "must be a string" */
+		/* behaviour.md is silent: a resource is neither a string nor a scalar, so "must be a string" */
 		'resource' => [$resource, null],
 	];
 	foreach ($types as $type => [$value, $stored]) {
@@ -141,7 +141,7 @@ la_case('permissions: whitespace and empty items', ['permissions' => " profile ,
 la_case('permissions: SQL', ['permissions' => "profile'; DROP TABLE tblcontacts; --"], 'error: Invalid permission: profile&#039;; DROP TABLE tblcontacts; --');
 la_case('permissions: NUL byte', ['permissions' => "profile\0"], "error: Invalid permission: profile\0");
 la_case('permissions: HTML', ['permissions' => 'profile,<b>'], 'error: Invalid permission: &lt;b&gt;');
-/* SPEC 7: the charset check of a field comes before the permission names */
+/* behaviour §7: the charset check of a field comes before the permission names */
 la_case('permissions: 4-byte character', ['permissions' => "profile,\u{1F600}"], 'error: permissions contains characters that cannot be stored');
 la_case('permissions: invalid UTF-8', ['permissions' => "profile,\xff"], 'error: Invalid UTF-8 in permissions');
 
@@ -198,7 +198,7 @@ $clientids = [
 	'leading zeros' => ["000$cid", true],
 	'int' => [$cid, true],
 	'digit string' => [(string) $cid, true],
-	/* judged after SPEC 2 normalisation: entities decode to the digits, &nbsp; to a space */
+	/* judged after the §2 normalisation: entities decode to the digits, &nbsp; to a space */
 	'digits as numeric entities' => [$digits, true],
 	'trailing &nbsp;' => ["$cid&nbsp;", true],
 ];
@@ -329,7 +329,7 @@ la_case('100 000 integer keys holding invalid UTF-8', function () use ($cid) {
 	return $post;
 }, 'success', ['firstname' => 'int keys'], ['raw' => true]);
 la_case('keys are case-sensitive', ['FIRSTNAME' => 'upper', 'FirstName' => ['x'], 'firstname' => 'lower'], 'success', ['firstname' => 'lower']);
-/* SPEC silent: a recursive array in a key AddContact does not read is ignored */
+/* behaviour.md is silent: a recursive array in a key AddContact does not read is ignored */
 la_case('recursive array in an unread key', function () use ($cid) {
 	$post = ['clientid' => $cid, 'firstname' => 'recursive'];
 	$post['self'] = &$post;
@@ -340,7 +340,7 @@ la_case('recursive email_preferences', function () use ($cid) {
 	$post['email_preferences']['loop'] = &$post['email_preferences'];
 	return $post;
 }, 'success', array_combine(LA_FLAGS, ['1', '0', '0', '0', '0', '0']), ['raw' => true]);
-/* SPEC silent: a recursive array in a string field is an array: "must be a string" */
+/* behaviour.md is silent: a recursive array in a string field is an array: "must be a string" */
 la_case('recursive array in firstname', function () use ($cid) {
 	$value = ['a'];
 	$value[] = &$value;

@@ -1,5 +1,5 @@
 --TEST--
-Secrets: the DB password never shows in phpinfo(), php --ri, or any error message; the persistent link is keyed by it (SPEC 4; issue 4.6)
+Secrets: the DB password never shows in phpinfo(), php --ri, or any error message; the persistent link is keyed by it (behaviour §4 "Secrets")
 --DESCRIPTION--
 The password of the test server (from the test environment) is searched for
 in: phpinfo() and phpinfo(INFO_MODULES) before and after the extension

@@ -1,26 +1,25 @@
 --TEST--
-ContactAdd: exactly the keys of SPEC 5 with their PHP types and the stored values; row committed, log row not yet written (SPEC 3.10, 5, 7)
+ContactAdd: exactly the keys of behaviour §5 with their PHP types and the stored values; row committed, log row not yet written (behaviour §3.10, §5, §7)
 --DESCRIPTION--
 Three contacts: a sub-account with every field (HTML, NUL byte, other scalars,
 flags from email_preferences and legacy keys), a plain contact, and one whose
 password2 and permissions are '0' (empty by PHP truthiness). For each, the
-callback's array must have exactly the key set of SPEC 5; userid and contactid
+callback's array must have exactly the key set of behaviour §5; userid and contactid
 are ints, subaccount "1"/"0", the six flags "1" or int 0, every other value a
 string equal to the tblcontacts column as stored (HTML-encoded); password is
 the entity-decoded password2 for a sub-account (it verifies against the stored
 hash) and '' otherwise. Inside the callback the row is visible from another
 connection (mysqli), and the activity-log row is not there yet; after the
 call it is.
-Interpretation: "strings" in SPEC 5 are every key not given another type;
+Interpretation: "strings" in behaviour §5 are every key not given another type;
 values given as other scalars (int, float, bool) reach the hook as the string
-that was stored (SPEC 7 "Strings from other scalars").
+that was stored (behaviour §7 "Strings from other scalars").
 --EXTENSIONS--
 localapi
 mysqli
 --SKIPIF--
 <?php
 require __DIR__ . '/skipif.inc';
-if (!function_exists('add_hook')) die('skip add_hook() not implemented yet (hooks issue)');
 ?>
 --FILE--
 <?php

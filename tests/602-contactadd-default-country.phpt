@@ -1,5 +1,5 @@
 --TEST--
-ContactAdd: country is the stored value after the DefaultCountry fallback (SPEC 3.7, 5, 7)
+ContactAdd: country is the stored value after the DefaultCountry fallback (behaviour §3.7, §5, §7)
 --DESCRIPTION--
 With DefaultCountry set, an empty country ('', '0', null, false, missing)
 reaches ContactAdd as the default, exactly as stored; a given country as given;
@@ -11,7 +11,6 @@ mysqli
 --SKIPIF--
 <?php
 require __DIR__ . '/skipif.inc';
-if (!function_exists('add_hook')) die('skip add_hook() not implemented yet (hooks issue)');
 ?>
 --CONFLICTS--
 defaultcountry

@@ -1,5 +1,5 @@
 --TEST--
-Hooks: ascending priority, ties in registration order across hook files and add_hook() calls; return values ignored; hook point names case-sensitive (SPEC 5, 7)
+Hooks: ascending priority, ties in registration order across hook files and add_hook() calls; return values ignored; hook point names case-sensitive (behaviour §5, §7)
 --DESCRIPTION--
 tests/hooks/priority/ holds two hook files (loaded through localapi.hooks_dir,
 10-first.php before 20-second.php) that register ContactAdd callbacks at
@@ -19,7 +19,6 @@ mysqli
 --SKIPIF--
 <?php
 require __DIR__ . '/skipif.inc';
-if (!function_exists('add_hook')) die('skip add_hook() not implemented yet (hooks issue)');
 ?>
 --FILE--
 <?php

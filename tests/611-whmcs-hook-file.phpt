@@ -1,5 +1,5 @@
 --TEST--
-Hook files as WHMCS writes them work unchanged: examples/hooks/contact_notify.php, copied byte for byte, and a legacy-style file, loaded through localapi.hooks_dir (SPEC 5, 7 drop-in guard)
+Hook files as WHMCS writes them work unchanged: examples/hooks/contact_notify.php, copied byte for byte, and a legacy-style file, loaded through localapi.hooks_dir (behaviour §5, §7 "Drop-in guard")
 --DESCRIPTION--
 The README's sample hook file examples/hooks/contact_notify.php is copied
 unchanged (same bytes) into a temporary folder together with
@@ -13,7 +13,6 @@ mysqli
 --SKIPIF--
 <?php
 require __DIR__ . '/skipif.inc';
-if (!function_exists('add_hook')) die('skip add_hook() not implemented yet (hooks issue)');
 if (!is_file(dirname(__DIR__) . '/examples/hooks/contact_notify.php')) die('skip examples/hooks/contact_notify.php missing');
 ?>
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-localapi.hooks_dir: loading hook files inside localAPI() leaves the calling function's variables alone, and the files do not see them (SPEC 5)
+localapi.hooks_dir: loading hook files inside localAPI() leaves the calling function's variables alone, and the files do not see them (behaviour §5)
 --DESCRIPTION--
 tests/hooks/scope/locals.php assigns top-level variables ($marker,
 $moduleName) and registers a closure that uses one. localAPI() is called from
@@ -7,19 +7,17 @@ inside a function that has its own $marker. After the call, that function's
 variables must be exactly what they were (same names, same values), the file
 must not have seen the caller's $marker, and the file's closure still gets
 its $moduleName.
-Interpretation: SPEC 5 says hook files written for the original work
-unchanged, and SPEC 1 that existing callers work unchanged. In the original,
-hook files are loaded by WHMCS itself, never inside the scope of the code that
-calls localAPI(); so a hook file's top-level variables are its own, and
-whether a caller keeps its local variables cannot depend on which hook files
-are installed.
+Behaviour §5 says hook files run in a scope of their own, as WHMCS loads
+them, and §1 that existing callers work unchanged. WHMCS loads hook files
+itself, never inside the scope of the code that calls localAPI(); so a hook
+file's top-level variables are its own, and whether a caller keeps its local
+variables cannot depend on which hook files are installed.
 --EXTENSIONS--
 localapi
 mysqli
 --SKIPIF--
 <?php
 require __DIR__ . '/skipif.inc';
-if (!function_exists('add_hook')) die('skip add_hook() not implemented yet (hooks issue)');
 ?>
 --FILE--
 <?php

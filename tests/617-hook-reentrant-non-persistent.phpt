@@ -1,5 +1,5 @@
 --TEST--
-Hooks: re-entrant localAPI() from ContactAdd and from LogActivity with localapi.persistent=0 (each call ends its own link) (SPEC 4, 5)
+Hooks: re-entrant localAPI() from ContactAdd and from LogActivity with localapi.persistent=0 (each call ends its own link) (behaviour §4, §5)
 --DESCRIPTION--
 With persistent links off, the inner call opens and closes its own
 connection while the outer call is between its commit points (after the
@@ -12,7 +12,6 @@ mysqli
 --SKIPIF--
 <?php
 require __DIR__ . '/skipif.inc';
-if (!function_exists('add_hook')) die('skip add_hook() not implemented yet (hooks issue)');
 ?>
 --INI--
 localapi.persistent=0
