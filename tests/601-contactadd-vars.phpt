@@ -3,7 +3,8 @@ ContactAdd: exactly the keys of behaviour §5 with their PHP types and the store
 --DESCRIPTION--
 Three contacts: a sub-account with every field (HTML, NUL byte, other scalars,
 flags from email_preferences and legacy keys), a plain contact, and one whose
-password2 and permissions are '0' (empty by PHP truthiness). For each, the
+password2 and permissions are '0' (empty by PHP truthiness) and whose
+email_preferences[invoice] is int 0. For each, the
 callback's array must have exactly the key set of behaviour §5; userid and contactid
 are ints, subaccount "1"/"0", the six flags "1" or int 0, every other value a
 string equal to the tblcontacts column as stored (HTML-encoded); password is
@@ -114,10 +115,11 @@ $answer = la_call(1, 'AddContact', $post);
 $n = la_check_call(2, $seen, $answer, $cid, "p&ss word'", 0);
 $vars = $seen[0]['vars'] ?? [];
 $row = la_added($answer);
-la_is($n++, la_pick($vars, ['firstname', 'lastname', 'companyname', 'address1', 'address2', 'city', 'state', 'postcode', 'phonenumber', 'tax_id']), [
+la_is($n++, la_pick($vars, ['firstname', 'lastname', 'companyname', 'email', 'address1', 'address2', 'city', 'state', 'postcode',
+	'country', 'phonenumber', 'tax_id']), [
 	'firstname' => 'O&#039;Brien', 'lastname' => 'Smith &amp; &lt;Sons&gt;', 'companyname' => 'a&amp;b &quot;quoted&quot;',
-	'address1' => 'one two', 'address2' => "nul\0byte", 'city' => 'Zürich', 'state' => '1', 'postcode' => '12345',
-	'phonenumber' => '1.5', 'tax_id' => '&lt;b&gt;VAT&lt;/b&gt;',
+	'email' => $email, 'address1' => 'one two', 'address2' => "nul\0byte", 'city' => 'Zürich', 'state' => '1',
+	'postcode' => '12345', 'country' => 'GB', 'phonenumber' => '1.5', 'tax_id' => '&lt;b&gt;VAT&lt;/b&gt;',
 ]);
 la_is($n++, la_pick($vars, array_merge(['subaccount', 'password', 'permissions'], LA_FLAGS)), [
 	'subaccount' => '1', 'password' => "p&ss word'", 'permissions' => 'profile, tickets,invoices',
@@ -135,13 +137,13 @@ la_is($n++, la_pick($vars, array_merge(['subaccount', 'password', 'permissions',
 	['subaccount' => '0', 'password' => '', 'permissions' => '', 'lastname' => '', 'country' => 'DE']
 	+ array_fill_keys(LA_FLAGS, 0));
 
-/* 3. password2 and permissions '0' count as empty */
+/* 3. password2 and permissions '0' count as empty; an int 0 preference is off */
 $seen = [];
 $answer = la_call($n++, 'AddContact', ['clientid' => (string) $cid, 'email' => la_unique_email(), 'country' => 'FR',
-	'password2' => '0', 'permissions' => '0', 'generalemails' => true]);
+	'password2' => '0', 'permissions' => '0', 'generalemails' => true, 'email_preferences' => ['invoice' => 0]]);
 $n = la_check_call($n, $seen, $answer, $cid, '', 2);
-la_is($n++, la_pick($seen[0]['vars'] ?? [], ['subaccount', 'password', 'permissions', 'generalemails']),
-	['subaccount' => '0', 'password' => '', 'permissions' => '', 'generalemails' => '1']);
+la_is($n++, la_pick($seen[0]['vars'] ?? [], ['subaccount', 'password', 'permissions', 'generalemails', 'invoiceemails']),
+	['subaccount' => '0', 'password' => '', 'permissions' => '', 'generalemails' => '1', 'invoiceemails' => 0]);
 ?>
 --CLEAN--
 <?php

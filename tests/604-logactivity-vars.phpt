@@ -5,8 +5,8 @@ Checked on both commit paths: without a ContactAdd hook (contact and log row
 commit together) and with one (the log row commits after ContactAdd). Inside
 the callback the log row is visible from another connection (mysqli), and the
 array equals that row (description, user, userid, ipaddr; ipaddr is '' under
-the CLI). user: no admin -> 'Local API User'; admin given by id (1, '1') or
-by username in another case ('ADMIN') -> the username as stored ('admin').
+the CLI). user: no admin -> 'Local API User'; admin given by id (1, '1'), by username
+in another case ('ADMIN') or as stored ('admin') -> the username as stored.
 LogActivity fires once per call.
 --EXTENSIONS--
 localapi
@@ -55,7 +55,8 @@ function la_check_log(int $n, array $seen, array $answer, int $cid, string $user
 
 $n = 1;
 $rows = 0;
-foreach ([['', 'Local API User'], [1, $stored_admin], ['1', $stored_admin], ['ADMIN', $stored_admin]] as [$admin, $user]) {
+foreach ([['', 'Local API User'], [1, $stored_admin], ['1', $stored_admin], ['ADMIN', $stored_admin],
+	[$stored_admin, $stored_admin]] as [$admin, $user]) {
 	$seen = [];
 	$answer = la_call($n++, 'AddContact', ['clientid' => $cid], $admin);
 	$n = la_check_log($n, $seen, $answer, $cid, $user, ++$rows);
@@ -116,11 +117,18 @@ la_cleanup_tag();
 33: ok
 34: ok
 35: ok
-36: ok
-37: success
+36: success
+37: ok
 38: ok
 39: ok
 40: ok
 41: ok
 42: ok
 43: ok
+44: success
+45: ok
+46: ok
+47: ok
+48: ok
+49: ok
+50: ok

@@ -5,8 +5,9 @@ A ContactAdd callback adds a second contact (as admin 1, while the outer call
 runs as no admin); the inner call is a whole call: its own ContactAdd and
 LogActivity fire before it returns, then the outer call writes its own log row
 (user 'Local API User', not the inner call's admin) and fires its
-LogActivity. Then a LogActivity callback adds a contact the same way. Every
-row and answer is checked, and the events come in that order.
+LogActivity. Then a LogActivity callback adds a contact the same way (its
+admin named by username). Every row and answer is checked, the events come in
+that order, and the outer contact's row precedes the inner one's.
 --EXTENSIONS--
 localapi
 mysqli
@@ -54,10 +55,11 @@ la_is(8, la_errors_take(), []);
 /* re-entry from LogActivity */
 $cid2 = la_make_client();
 $from_log = null;
-add_hook('LogActivity', 2, function ($vars) use (&$from_log, $cid2) {
+add_hook('LogActivity', 2, function ($vars) use (&$from_log, $cid2, $admin) {
 	if ($from_log === null && $vars['userid'] === $cid2) {
 		$from_log = 'running';
-		$from_log = localAPI('AddContact', ['clientid' => $cid2, 'firstname' => 'FromLog']);
+		/* this inner call names its admin by username (the one above by id) */
+		$from_log = localAPI('AddContact', ['clientid' => $cid2, 'firstname' => 'FromLog'], $admin);
 	}
 });
 $events = [];
@@ -70,6 +72,8 @@ la_is(12, array_column(la_log_of($cid2), 'description'), [
 ]);
 la_is(13, count($events), 4);
 la_is(14, la_errors_take(), []);
+/* the outer contact was written first: its row comes before the inner one */
+la_is(15, array_column(la_contacts_of($cid), 'firstname'), ['Outer', 'Inner']);
 ?>
 --CLEAN--
 <?php
@@ -91,3 +95,4 @@ la_cleanup_tag();
 12: ok
 13: ok
 14: ok
+15: ok
