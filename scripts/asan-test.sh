@@ -38,11 +38,6 @@ BUILD="${LOCALAPI_ASAN_DIR:-/tmp/localapi-asan-$(id -u)-$HASH}"
 SAN_CFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -g -O1'
 SAN_LDFLAGS='-fsanitize=address,undefined'
 
-die() {
-	echo "asan-test.sh: $*" >&2
-	exit 1
-}
-
 case "$BUILD" in
 *[[:space:]]*) die "the build tree path must not contain whitespace: $BUILD" ;;
 /*) ;;

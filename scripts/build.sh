@@ -1,15 +1,12 @@
 #!/usr/bin/env bash
 # Builds modules/localapi.so at the repository root:
 #   phpize && ./configure && make -j2
-# gen_stub.php leaves an unchanged header untouched; mark it current so the
-# rule above does not run again on every build.
-if [ ext/localapi.stub.php -nt ext/localapi_arginfo.h ]; then
-	touch ext/localapi_arginfo.h
-fi
 # phpize runs again only when config.m4 is newer than configure (or
 # configure or run-tests.php is missing), ./configure only when there is no
 # Makefile or it is older than configure or Makefile.frag. Extra arguments
-# go to ./configure when it runs (e.g. --enable-localapi-dev).
+# go to ./configure when it runs (e.g. --enable-localapi-dev). A tree whose
+# path has spaces is built through a symlink (work_tree in lib.sh); one build
+# at a time runs in a tree.
 set -euo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -17,12 +14,12 @@ TREE="$(work_tree)"
 cd "$TREE"
 
 for tool in phpize php-config make cc; do
-	command -v "$tool" >/dev/null || { echo "build.sh: $tool not found: run scripts/deps.sh" >&2; exit 1; }
+	command -v "$tool" >/dev/null || die "$tool not found: run scripts/deps.sh"
 done
 
 # One build at a time in this tree (the demo and the tests both build).
 exec 9>"$TREE/.build.lock"
-flock -w 600 9 || { echo "build.sh: another build holds .build.lock" >&2; exit 1; }
+flock -w 600 9 || die "another build holds .build.lock"
 
 if [ ! -x configure ] || [ ! -f run-tests.php ] || [ config.m4 -nt configure ]; then
 	echo "build.sh: phpize"
@@ -51,5 +48,5 @@ make -j2
 if [ ext/localapi.stub.php -nt ext/localapi_arginfo.h ]; then
 	touch ext/localapi_arginfo.h
 fi
-test -f modules/localapi.so || { echo "build.sh: modules/localapi.so was not built" >&2; exit 1; }
+test -f modules/localapi.so || die "modules/localapi.so was not built"
 echo "build.sh: built $REPO/modules/localapi.so"

@@ -16,7 +16,7 @@
 # with spaces. The distribution's own server and its config are never used.
 set -euo pipefail
 
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DB_DIR="$REPO/.db"
 DATA_DIR="$DB_DIR/data"
 PID_FILE="$DB_DIR/mysqld.pid"
@@ -31,11 +31,6 @@ STOP_TIMEOUT=60
 # mariadb-install-db makes the OS user that runs it a MariaDB admin who logs
 # in over the socket without a password (unix_socket authentication).
 ADMIN_USER="$(id -un)"
-
-die() {
-	echo "db.sh: $*" >&2
-	exit 1
-}
 
 # sun_path holds 107 bytes plus the NUL. A tree whose socket path would not
 # fit gets a socket in a private directory under /tmp named from its path.

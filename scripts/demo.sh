@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start, command 1: install what is missing, build the extension, start
-# the private MariaDB and run examples/add_contact.php (the seed's Local API
-# example) through the extension. Re-runnable: each run adds one more contact.
+# the private MariaDB and run examples/add_contact.php (the Local API example
+# of WHMCS's documentation) through the extension, with the hook file in
+# examples/hooks/ loaded. Re-runnable: each run adds one more contact.
 set -euo pipefail
 
 SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"

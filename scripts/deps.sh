@@ -6,6 +6,8 @@
 # project runs its own server (scripts/db.sh).
 set -euo pipefail
 
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
 PACKAGES=(
 	php-cli php-dev php-mysql php-parser     # PHP, phpize, mysqli for the tests, gen_stub
 	gcc make libc6-dev pkg-config            # php-dev does not pull in a compiler
@@ -58,6 +60,6 @@ apt-get update -q
 apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
 
 for pkg in "${missing[@]}"; do
-	installed "$pkg" || { echo "deps.sh: $pkg did not install" >&2; exit 1; }
+	installed "$pkg" || die "$pkg did not install"
 done
 echo "deps.sh: done"

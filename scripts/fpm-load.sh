@@ -24,8 +24,9 @@
 #
 # The run passes when: no non-2xx answer and no socket error; contacts
 # created for the client == 2xx answers; the sampled connections never
-# exceeded the worker count; and the account's total connections over the
-# whole run (information_schema.USER_STATISTICS) did not exceed it either.
+# exceeded the worker count; the account's total connections over the whole
+# run (information_schema.USER_STATISTICS) did not exceed it either; and the
+# FPM workers are the same processes after the run (none died).
 #
 # The run has its own database, localapi_fpm_<pid> (sql/schema.sql and the
 # client), and its own MariaDB account of that name with all privileges on
@@ -36,7 +37,7 @@
 # account and restores userstat.
 set -euo pipefail
 
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DIR="$REPO/.fpm"
 DB_NAME="localapi_fpm_$$"
 SO="${LOCALAPI_SO:-$REPO/modules/localapi.so}"
@@ -44,11 +45,6 @@ DURATION=20
 CONNECTIONS=8
 WORKERS=4
 SAMPLE_INTERVAL=0.2
-
-die() {
-	echo "fpm-load.sh: $*" >&2
-	exit 1
-}
 
 usage() {
 	echo "usage: scripts/fpm-load.sh [-d seconds] [-c connections] [-w workers]" >&2

@@ -12,14 +12,9 @@
 # and its runtime from Debian when they are missing and we are root.
 set -euo pipefail
 
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 RUN_SECONDS="${1:-60}"
 OUT="${LOCALAPI_FUZZ_DIR:-$REPO/.build-fuzz}"
-
-die() {
-	echo "fuzz.sh: $*" >&2
-	exit 1
-}
 
 case "$RUN_SECONDS" in
 '' | *[!0-9]*) die "usage: scripts/fuzz.sh [seconds]" ;;

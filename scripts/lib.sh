@@ -1,6 +1,19 @@
-# Shared by the scripts in this folder; sourced, not run.
+# shellcheck shell=bash
+# Shared by the scripts in this folder and by bench/run and bench/profile;
+# sourced, not run.
 
+# The repository root (this file lives in scripts/).
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+
+# Messages start with the name of the script that sourced this file
+# ("db.sh: ..."); a caller may set LA_NAME first (bench/run does).
+LA_NAME="${LA_NAME:-${0##*/}}"
+
+# Prints "<script>: <message>" on stderr and exits with status 1.
+die() {
+	echo "$LA_NAME: $*" >&2
+	exit 1
+}
 
 # phpize refuses a build path with whitespace (and run-tests.php quotes
 # paths loosely), so such a tree is built and tested through a symlink

@@ -1,9 +1,11 @@
+# shellcheck shell=bash
 # A database and a MariaDB account of their own on the private server, for
 # the scripts that measure one process or one FPM pool (soak.sh,
 # fpm-load.sh): tests running at the same time (some rename tables on
 # purpose) cannot disturb them, and the account's connections are theirs
-# alone. Sourced, not run; the caller sets DB_NAME (also the account's name)
-# and calls scratch_drop from its exit trap.
+# alone. Sourced, not run, after scripts/lib.sh (REPO, die): the caller sets
+# DB_NAME (also the account's name) and SO (the extension to copy), and calls
+# scratch_drop from its exit trap.
 
 DB="$REPO/scripts/db.sh"
 SCRATCH_USER="$DB_NAME"

@@ -7,10 +7,13 @@
 # starts the private MariaDB (scripts/db.sh), exports the LOCALAPI_TEST_*
 # variables tests/README.md describes and runs php's own run-tests.php on
 # tests/ (or on the tests named). --valgrind runs every test under valgrind
-# memcheck (run-tests.php -m): a leak or memory error fails the test.
+# memcheck (run-tests.php -m): an invalid read or write or a use of
+# uninitialised memory fails the test. run-tests.php does not ask valgrind
+# for leak checking, so leaks are found by scripts/asan-test.sh instead.
 #
-# Not `make test`: it points extension_dir at modules/, so mysqli, which the
-# tests use for fixtures, would no longer load.
+# `make test` runs the same tests (Makefile.frag loads mysqli for it); this
+# script calls run-tests.php itself to read its per-test results (-W) for the
+# summary line below and to test a tree whose path has spaces (lib.sh).
 #
 # Exit status 0 only when no test failed, leaked, warned or borked. The last
 # line reads "test.sh: N passed, N failed, N skipped".
@@ -55,7 +58,7 @@ if [ ! -t 1 ]; then
 	runner+=(--no-color)
 fi
 if [ -n "$valgrind" ]; then
-	command -v valgrind >/dev/null || { echo "test.sh: valgrind not found" >&2; exit 1; }
+	command -v valgrind >/dev/null || die "valgrind not found"
 	runner+=(-m --show-mem)
 fi
 
