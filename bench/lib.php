@@ -1,6 +1,6 @@
 <?php
 /*
- * Shared helpers of the benchmark scripts (bench/bench.php, memory.php,
+ * Shared helpers of the benchmark scripts (bench/bench.php, parity.php,
  * profile.php): the database settings, the bench client, clean-up, server
  * counters, and running worker processes. mysqli is used here only, for the
  * harness's own bookkeeping; it never takes part in a measurement.
@@ -239,13 +239,4 @@ function bench_median(array $values): float
 	sort($values);
 	$n = count($values);
 	return $n % 2 ? $values[intdiv($n, 2)] : ($values[$n / 2 - 1] + $values[$n / 2]) / 2;
-}
-
-/* Peak and current resident set size of this process, kB, from /proc/self/status. */
-function bench_rss(): array
-{
-	$status = (string) file_get_contents('/proc/self/status');
-	preg_match('/^VmHWM:\s+(\d+)/m', $status, $hwm);
-	preg_match('/^VmRSS:\s+(\d+)/m', $status, $rss);
-	return ['hwm' => (int) ($hwm[1] ?? 0), 'rss' => (int) ($rss[1] ?? 0)];
 }

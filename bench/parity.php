@@ -2,10 +2,11 @@
 /*
  * Parity check before the benchmark: the peer (bench/peer.php) and the
  * extension must give the same answers and write the same rows for the same
- * input, or the comparison means nothing. Runs a set of SPEC cases through
- * both and compares the answers, the stored contact rows (all columns but id,
- * the timestamps and the bcrypt hash, which is verified instead) and the log
- * rows. Prints one line per disagreement and a summary; exit 1 on any.
+ * input, or the comparison means nothing. Runs a set of cases of
+ * docs/behaviour.md through both and compares the answers, the stored contact
+ * rows (all columns but id, the timestamps and the bcrypt hash, which is
+ * verified instead) and the log rows. Prints one line per disagreement and a
+ * summary; exit 1 on any.
  *
  *   php -d extension=modules/localapi.so -d localapi.db_... bench/parity.php
  */

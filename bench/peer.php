@@ -1,8 +1,8 @@
 <?php
 /*
- * The peer: SPEC.md's localAPI('AddContact', ...) written in plain PHP, the
- * way a competent PHP developer would write it, to benchmark the extension
- * against. It is never shipped; it lives in bench/ only.
+ * The peer: localAPI('AddContact', ...) as docs/behaviour.md describes it,
+ * written in plain PHP the way a competent PHP developer would write it, to
+ * benchmark the extension against. It is never shipped; it lives in bench/ only.
  *
  *   - PDO (pdo_mysql), one persistent connection per process, native prepared
  *     statements prepared once per process and reused;
@@ -96,7 +96,7 @@ function peer_configure(string $socket, string $user, string $password, string $
 }
 
 /* ------------------------------------------------------------------------
- * Hooks (add_hook() of the original): none are registered in the benchmark.
+ * Hooks (WHMCS's add_hook()): none are registered in the benchmark.
  */
 
 final class PeerHooks
@@ -127,7 +127,7 @@ final class PeerHooks
 }
 
 /* ------------------------------------------------------------------------
- * Input rules (SPEC sections 2 and 7)
+ * Input rules (docs/behaviour.md §2 and §7)
  */
 
 function peer_decode(string $value): string
@@ -230,7 +230,7 @@ function peer_check_permissions(string $permissions): void
 	}
 }
 
-/* Reads and checks the input in SPEC's order; returns the record to store. */
+/* Reads and checks the input in the order of docs/behaviour.md §7; returns the record to store. */
 function peer_contact_input(array $post): array
 {
 	$clientid = array_key_exists('clientid', $post) ? peer_clientid($post['clientid']) : 0;

@@ -190,14 +190,12 @@ echo "The server's counters and whole-server CPU are server-wide: other clients 
  * What the second row and the round trips cost: the limit program writing the
  * contact row alone (insert), the contact and log rows in one transaction
  * with three round trips (txn) and with one multi-statement round trip
- * (multi), and the extension's own statements from C (extsql), against the
- * extension; interleaved, medians of three rounds.
+ * (multi), against the extension; interleaved, medians of three rounds.
  */
 if ($scenario === 'plain') {
 	$ways = ['c:insert' => 'limit: contact row alone, autocommit (1 round trip)',
 		'c:txn' => 'limit: contact + log row, one COMMIT (3 round trips)',
 		'c:multi' => 'limit: contact + log row + COMMIT as one multi-statement query (1 round trip)',
-		'c:extsql' => 'limit: the extension\'s own three statements and parameters, from C (3 round trips)',
 		'a:plain' => '(a) the extension, plain contact (3 round trips)'];
 	$floor = [];
 	for ($round = 0; $round < 3; $round++) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Memory and connection soak: one PHP process making many AddContact calls.
+# The README's reliability check, and the memory check of bench/run.
 #
 #   scripts/soak.sh [calls]       default 100000 (at least 1000)
 #
@@ -13,7 +14,8 @@
 #     the connections of this one process can be told apart from those of
 #     other users of the server.
 # scripts/soak.php reports VmRSS/VmHWM after 1 000 calls and after the last
-# and fails when RSS grew by more than LOCALAPI_SOAK_MAX_GROWTH_KB (2048).
+# and fails when RSS or peak RSS grew by more than LOCALAPI_SOAK_MAX_GROWTH_KB
+# (2048).
 # Connections are counted twice: by the server's global `Connections` status
 # counter before and after (exact only while nobody else connects), and by
 # the account's TOTAL_CONNECTIONS in information_schema.USER_STATISTICS
@@ -21,16 +23,11 @@
 # be 1: every call of the process shares one persistent link.
 set -euo pipefail
 
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 CALLS="${1:-100000}"
 SO="${LOCALAPI_SO:-$REPO/modules/localapi.so}"
 MAX_GROWTH_KB="${LOCALAPI_SOAK_MAX_GROWTH_KB:-2048}"
 DB_NAME="localapi_soak_$$"
-
-die() {
-	echo "soak.sh: $*" >&2
-	exit 1
-}
 
 case "$CALLS" in
 '' | *[!0-9]*) die "usage: scripts/soak.sh [calls]" ;;
@@ -92,7 +89,8 @@ echo "soak.sh: summary"
 printf '  calls                %s (%s errors), %s contacts in the table\n' "$CALLS" "$(field errors)" "$CONTACTS"
 printf '  after %6s calls   VmRSS %s kB, VmHWM %s kB\n' 1000 "$(field rss_warm_kb)" "$(field hwm_warm_kb)"
 printf '  after %6s calls   VmRSS %s kB, VmHWM %s kB\n' "$CALLS" "$(field rss_end_kb)" "$(field hwm_end_kb)"
-printf '  RSS growth           %s kB (allowed %s kB)\n' "$(field growth_kb)" "$MAX_GROWTH_KB"
+printf '  RSS growth           %s kB, peak RSS growth %s kB (allowed %s kB each)\n' \
+	"$(field growth_kb)" "$(field hwm_growth_kb)" "$MAX_GROWTH_KB"
 printf '  connections          %s by the soak account (USER_STATISTICS); global Connections +%s\n' \
 	"$USER_USED" "$GLOBAL_USED"
 [ "$GLOBAL_USED" -eq "$USER_USED" ] ||
