@@ -376,7 +376,7 @@ static void la_add_free(la_add *add)
 	zend_string_release(add->ipaddr);
 }
 
-/* Writes the contact, then the hooks and the log as SPEC's commit points say. */
+/* Writes the contact, then the hooks and the log as docs/behaviour.md §7 "Commit points" says. */
 static void la_add_run(la_link *link, la_add *add, zval *return_value)
 {
 	php_localapi_db_error err;

@@ -15,7 +15,7 @@
  * short inputs.
  *
  * Every result is compared with a reference written here from the contract
- * (SPEC sections 3 and 7), independently of contact.c; a disagreement or a
+ * (docs/behaviour.md §3 and §7), independently of contact.c; a disagreement or a
  * broken invariant calls abort(), which libFuzzer reports as a crash.
  */
 #include "../ext/contact.h"
@@ -138,7 +138,7 @@ FZ_REFERENCE static bool fz_truthy(const uint8_t *s, size_t len)
 	return !(len == 0 || (len == 1 && s[0] == '0'));
 }
 
-/* SPEC 7: ASCII digits with optional surrounding space/tab/CR/LF, 1..INT32_MAX. */
+/* Behaviour §7 "clientid": ASCII digits with optional surrounding space/tab/CR/LF, 1..INT32_MAX. */
 FZ_REFERENCE static bool fz_ref_clientid(const uint8_t *s, size_t len, int32_t *id)
 {
 	size_t a = 0, b = len;

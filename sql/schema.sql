@@ -1,5 +1,5 @@
 -- localapi: the WHMCS tables that AddContact reads or writes, in the current
--- (8.x) layout of the original: InnoDB, utf8 (utf8mb3) with utf8_unicode_ci,
+-- (8.x) layout of WHMCS: InnoDB, utf8 (utf8mb3) with utf8_unicode_ci,
 -- TEXT NOT NULL columns without defaults, '0000-00-00 00:00:00' timestamp
 -- defaults, no foreign keys and no unique key on any email column.
 --
