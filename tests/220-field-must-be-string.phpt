@@ -3,8 +3,8 @@ AddContact: arrays and objects in a text field are "<field> must be a string"; n
 --DESCRIPTION--
 stricter (WHMCS stores "Array"). Objects are rejected too, even
 Stringable ones and closures.
-Interpretation: password2 is left out, since behaviour §7 "Passwords" says only the UTF-8 check
-applies to it.
+password2 is left out: behaviour §7 "Passwords" gives its checks (it is
+stored as a hash).
 --EXTENSIONS--
 localapi
 mysqli
