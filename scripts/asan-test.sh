@@ -3,9 +3,10 @@
 #
 #   scripts/asan-test.sh [run-tests.php options] [tests...]
 #
-# 1. Copies the sources (config.m4, Makefile.frag, ext/, tests/ and the build
-#    scripts) to a private build tree, /tmp/localapi-asan-<uid>-<hash of the
-#    repository path> (LOCALAPI_ASAN_DIR overrides it), and builds there with
+# 1. Copies the sources (config.m4, Makefile.frag, ext/, tests/, examples/ for
+#    the hook-file test, and the build scripts) to a private build tree,
+#    /tmp/localapi-asan-<uid>-<hash of the repository path>
+#    (LOCALAPI_ASAN_DIR overrides it), and builds there with
 #    scripts/build.sh and
 #      CFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -g -O1'
 #      LDFLAGS=-fsanitize=address,undefined
