@@ -5,7 +5,8 @@
 #
 # 1. One version: PHP_LOCALAPI_VERSION in ext/php_localapi.h (what phpinfo()
 #    shows) is the version of the PECL package (package.xml, generated from
-#    it), of composer.json and of the top entry of packaging/debian/changelog.
+#    it), of composer.json, of the top entry of packaging/debian/changelog
+#    and of the package files the README's install commands name.
 # 2. package.xml lists every file the build and the tests need: config.m4
 #    and the sources it names, Makefile.frag and the headers it names, the
 #    headers ext/ includes, all of tests/, the files the tests reach outside
@@ -86,6 +87,19 @@ changelog_agrees() {
 	}
 }
 check "packaging/debian/changelog: php-localapi $(debian_upstream_version "$VERSION")-<revision>" changelog_agrees
+
+# The README's install commands name the files of this version.
+readme_agrees() {
+	local stale
+	stale="$(grep -noE 'localapi-[0-9][0-9A-Za-z.]*\.tgz|localapi_[0-9][0-9A-Za-z.~]*-[0-9]+_' README.md |
+		grep -vE ":(localapi-$VERSION\.tgz|localapi_$(debian_upstream_version "$VERSION")-[0-9]+_)\$")" || true
+	[ -z "$stale" ] || {
+		echo "README.md names packages of another version (line:name):"
+		echo "$stale"
+		return 1
+	}
+}
+check "README.md: the install commands name version $VERSION" readme_agrees
 
 # Builds the PECL tarball as a release would; pecl validates package.xml.
 pecl_tarball_agrees() {

@@ -103,6 +103,20 @@ check_changelog() {
 	fi
 }
 
+# Keeps what explains a failed Debian build: its log and, for each failed
+# phpt test, run-tests.php's .diff, .out and .exp files.
+save_failure() {
+	local tree="$1" log="$2" file
+	rm -rf "$OUT/deb-failed"
+	mkdir -p "$OUT/deb-failed"
+	cp "$log" "$OUT/deb-failed/"
+	for file in "$tree"/build-*/tests/*.diff "$tree"/build-*/tests/*.out "$tree"/build-*/tests/*.exp; do
+		if [ -f "$file" ]; then
+			cp "$file" "$OUT/deb-failed/"
+		fi
+	done
+}
+
 build_deb() {
 	ensure_packages "${DEB_PACKAGES[@]}"
 	check_changelog
@@ -122,11 +136,12 @@ build_deb() {
 	if ! (cd "$tree" && /usr/share/dh-php/gen-control && dpkg-checkbuilddeps &&
 		DEB_BUILD_OPTIONS="parallel=2 ${DEB_BUILD_OPTIONS:-}" dpkg-buildpackage -us -uc) >"$log" 2>&1; then
 		tail -n 60 "$log" >&2
-		die "dpkg-buildpackage failed (the lines above end its log)"
+		save_failure "$tree" "$log"
+		die "dpkg-buildpackage failed (the lines above end its log; all of it and the failed tests' files are in $OUT/deb-failed/)"
 	fi
 	# The phpt run of dh_auto_test, in brief.
 	grep -E '^(Tests (skipped|failed|passed) *:|Time taken)' "$log" | sed "s/^/$PROG: make test: /" || true
-	rm -rf "$OUT/deb"
+	rm -rf "$OUT/deb" "$OUT/deb-failed"
 	mkdir -p "$OUT/deb"
 	cp "$log" "$WORK"/deb/*.dsc "$WORK"/deb/*.orig.tar.gz "$WORK"/deb/*.debian.tar.* \
 		"$WORK"/deb/*.deb "$WORK"/deb/*.buildinfo "$WORK"/deb/*.changes "$OUT/deb/"
