@@ -32,7 +32,9 @@
 # The machine is left as found: the private MariaDB is stopped again if this
 # script started it, the contact the seed example adds is deleted,
 # /usr/sbin/policy-rc.d (which keeps the conf.d trigger from restarting
-# php8.2-fpm) is removed again if this script created it, and a snapshot of
+# php8.2-fpm) is removed again if this script created it, so are the empty
+# state folders phpenmod/phpdismod create under /var/lib/php/modules, and a
+# snapshot of
 # /etc/php, PHP's extension dir, /var/lib/php/modules and PEAR's registry
 # must be the same at the end as at the start. What stays: the Debian
 # packages it had to install to build (php-all-dev, dh-php, php-pear, ...:
@@ -111,6 +113,18 @@ snapshot() {
 
 # --- clean-up, also on failure ----------------------------------------------
 
+# phpdismod records a disabled module in /var/lib/php/modules/<version>/
+# <sapi>/disabled_by_maint/, a folder it makes and never removes: remove
+# the ones that were not there before and are empty again.
+STATE_DIRS_BEFORE=""
+restore_state_dirs() {
+	local dir
+	[ -n "$STATE_DIRS_BEFORE" ] || return 0
+	while IFS= read -r dir; do
+		grep -qxF -- "$dir" <<<"$STATE_DIRS_BEFORE" || rmdir -- "$dir" 2>/dev/null || true
+	done < <(find /var/lib/php/modules -mindepth 3 -maxdepth 3 -type d -empty 2>/dev/null)
+}
+
 WORK=""
 DB_STARTED=""
 MADE_POLICY=""
@@ -132,6 +146,7 @@ cleanup() {
 	if [ -n "$MADE_POLICY" ]; then
 		rm -f /usr/sbin/policy-rc.d
 	fi
+	restore_state_dirs
 	local contact=""
 	if [ -n "$WORK" ] && [ -f "$WORK/seed-contact" ]; then
 		contact="$(cat "$WORK/seed-contact")"
@@ -164,6 +179,8 @@ traces="$(installed_traces)"
 [ -z "$traces" ] || die "localapi is already installed on this machine; not touching it:
 $traces"
 SNAPSHOT_BEFORE="$(snapshot)"
+STATE_DIRS_BEFORE="$(find /var/lib/php/modules -mindepth 3 -maxdepth 3 -type d 2>/dev/null | sort)"
+STATE_DIRS_BEFORE="${STATE_DIRS_BEFORE:-none}"
 
 WORK="$(mktemp -d /tmp/localapi-package-test.XXXXXX)"
 # The packages stay there afterwards (git-ignored), as after scripts/package.sh.
@@ -280,7 +297,7 @@ deb_contents() {
 	contents="$(dpkg-deb -c "$MODULE_DEB" | awk '{ print $6 }')" || return 1
 	grep -qx "./${EXT_DIR#/}/localapi.so" <<<"$contents" || { echo "no $EXT_DIR/localapi.so"; return 1; }
 	grep -qx "./$INI_PATH" <<<"$contents" || { echo "no /$INI_PATH"; return 1; }
-	dpkg-deb -I "$MODULE_DEB" conffiles | grep -qx "/$INI_PATH" ||
+	grep -qx "/$INI_PATH" <<<"$(dpkg-deb -I "$MODULE_DEB" conffiles)" ||
 		{ echo "/$INI_PATH is not a conffile"; return 1; }
 }
 check "php$PHP_MINOR-localapi holds $EXT_DIR/localapi.so and the conffile /$INI_PATH" deb_contents
@@ -341,7 +358,7 @@ deb_enabled() {
 			missing=$((missing + 1))
 		fi
 	done
-	if command -v "php-fpm$PHP_MINOR" >/dev/null && ! "php-fpm$PHP_MINOR" -m | grep -qx localapi; then
+	if command -v "php-fpm$PHP_MINOR" >/dev/null && ! grep -qx localapi <<<"$("php-fpm$PHP_MINOR" -m)"; then
 		echo "php-fpm$PHP_MINOR -m does not list localapi"
 		missing=$((missing + 1))
 	fi
@@ -350,7 +367,7 @@ deb_enabled() {
 
 deb_module_loads() {
 	local info
-	php -m | grep -qx localapi || { echo "php -m does not list localapi"; return 1; }
+	grep -qx localapi <<<"$(php -m)" || { echo "php -m does not list localapi"; return 1; }
 	info="$(php --ri localapi)" || return 1
 	grep -qx "Version => $VERSION" <<<"$info" || { echo "$info"; return 1; }
 }
@@ -381,6 +398,7 @@ if [ -n "$(known_packages)" ]; then
 fi
 check "apt-get purge ${DEBS[*]}" deb_purge
 echo "    (installed for $(elapsed "$window_start") s)"
+restore_state_dirs
 
 # --- after the purge ---------------------------------------------------------
 
@@ -388,7 +406,7 @@ nothing_left() {
 	local traces
 	traces="$(installed_traces)"
 	[ -z "$traces" ] || { echo "$traces"; return 1; }
-	if php -m | grep -qx localapi; then
+	if grep -qx localapi <<<"$(php -m)"; then
 		echo "php -m still lists localapi"
 		return 1
 	fi
