@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by package.sh, package-check.sh and package-test.sh; sourced, not run.
 # Callers set PROG (their name, for messages) before sourcing.
 

@@ -276,7 +276,7 @@ system_as_found() {
 }
 check "pecl install left the system's PHP and PEAR as they were" system_as_found
 
-# --- 3. the Debian packages: checked before they are installed -------------
+# --- 3. the Debian packages, checked before they are installed ------------
 
 deb_fields() {
 	local depends
@@ -318,7 +318,7 @@ deb_ini() {
 }
 check "localapi.ini loads localapi.so and has every setting of php.ini.sample, commented" deb_ini
 
-# --- 3. the Debian packages installed: the window ---------------------------
+# --- 3. installed: the window --------------------------------------------
 
 SEED_INI_DIR="$WORK/seed-ini"
 mkdir -p "$SEED_INI_DIR"
@@ -400,7 +400,7 @@ check "apt-get purge ${DEBS[*]}" deb_purge
 echo "    (installed for $(elapsed "$window_start") s)"
 restore_state_dirs
 
-# --- after the purge ---------------------------------------------------------
+# --- 3. after the purge ---------------------------------------------------
 
 nothing_left() {
 	local traces

@@ -55,6 +55,10 @@ while [ $# -gt 0 ]; do
 done
 [ $# -eq 1 ] || usage
 ACTION="$1"
+case "$OUT" in
+/*) ;;
+*) OUT="$PWD/$OUT" ;;
+esac
 
 VERSION="$(ext_version)"
 WORK=""
@@ -134,7 +138,7 @@ build_deb() {
 	# dh-php generates debian/control from control.in on clean, but
 	# dpkg-buildpackage reads it before cleaning.
 	if ! (cd "$tree" && /usr/share/dh-php/gen-control && dpkg-checkbuilddeps &&
-		DEB_BUILD_OPTIONS="parallel=2 ${DEB_BUILD_OPTIONS:-}" dpkg-buildpackage -us -uc) >"$log" 2>&1; then
+		DEB_BUILD_OPTIONS="parallel=$(nproc) ${DEB_BUILD_OPTIONS:-}" dpkg-buildpackage -us -uc) >"$log" 2>&1; then
 		tail -n 60 "$log" >&2
 		save_failure "$tree" "$log"
 		die "dpkg-buildpackage failed (the lines above end its log; all of it and the failed tests' files are in $OUT/deb-failed/)"
