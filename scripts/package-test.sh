@@ -34,9 +34,8 @@
 # /usr/sbin/policy-rc.d (which keeps the conf.d trigger from restarting
 # php8.2-fpm) is removed again if this script created it, so are the empty
 # state folders phpenmod/phpdismod create under /var/lib/php/modules, and a
-# snapshot of
-# /etc/php, PHP's extension dir, /var/lib/php/modules and PEAR's registry
-# must be the same at the end as at the start. What stays: the Debian
+# snapshot of /etc/php, PHP's extension dir, /var/lib/php/modules and PEAR's
+# registry must be the same at the end as at the start. What stays: the Debian
 # packages it had to install to build (php-all-dev, dh-php, php-pear, ...:
 # scripts/package-lib.sh lists them) and the lines apt and dpkg add to
 # their logs. Takes 2 to 4 minutes on two busy cores, most of it the phpt
