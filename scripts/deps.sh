@@ -3,7 +3,9 @@
 # when they are missing. As root it runs apt-get itself (one `apt-get update`,
 # then one install of what is missing); as anyone else it prints the command
 # to run and fails. The distribution's MariaDB service is never started: the
-# project runs its own server (scripts/db.sh).
+# project runs its own server (scripts/db.sh). Arguments name further
+# packages a script needs (scripts/galera-test.sh: galera-4 and the tools of
+# its state transfers).
 set -euo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -14,6 +16,7 @@ PACKAGES=(
 	libmariadb-dev                           # MariaDB Connector/C
 	mariadb-server mariadb-client            # mariadbd, mariadb-install-db, mariadb
 	valgrind                                 # the memcheck pass of the tests
+	"$@"
 )
 
 installed() {

@@ -1,0 +1,798 @@
+<?php
+/*
+ * The cluster scenarios of scripts/galera-test.sh, against the three nodes of
+ * scripts/galera.sh. Run by galera-test.sh (which builds, starts the cluster
+ * and exports its settings); by hand:
+ *
+ *   eval "$(scripts/galera.sh env)"
+ *   php -d extension=$PWD/modules/localapi.so scripts/galera-test.php [--short] [--throughput] [scenario...]
+ *
+ * Scenarios: plain, race, kill, freeze, rejoin (all by default, in that
+ * order). Each check prints "ok - <what>" or "FAIL - <what>: <detail>";
+ * measurements print as "# <name>: <value>". The last line is
+ * "N passed, N failed". --short is the version .ci/run runs (fewer emails,
+ * rounds and calls); --throughput adds the one node vs three nodes figures.
+ *
+ * Children: the same file with "child <mode>" runs one localAPI() process
+ * (localapi.* settings from -d, the password from LA_GALERA_DB_PASSWORD);
+ * messages are lines of base64(serialize()) on stdin and stdout.
+ */
+
+const LA_TAG = 'la-galera-test';
+/* A client id no test creates: the warm-up call connects and answers Client ID Not Found. */
+const LA_MISSING_CLIENT = 2100000000;
+
+/* ---------------------------------------------------------------------------
+ * Children
+ */
+
+function child_receive(bool $wait = true): mixed
+{
+	if (!$wait) {
+		$read = [STDIN];
+		$write = $except = null;
+		if (stream_select($read, $write, $except, 0) !== 1) {
+			return null;
+		}
+	}
+	$line = fgets(STDIN);
+	if ($line === false) {
+		exit(3);
+	}
+	return unserialize(base64_decode($line));
+}
+
+function child_send(mixed $message): void
+{
+	fwrite(STDOUT, base64_encode(serialize($message)) . "\n");
+	fflush(STDOUT);
+}
+
+/* One timed call; PHP warnings and output are findings. */
+function child_call(array $post): array
+{
+	$t0 = microtime(true);
+	ob_start();
+	$answer = localAPI('AddContact', $post);
+	$output = ob_get_clean();
+	if ($output !== '') {
+		$GLOBALS['child_warnings'][] = "output: $output";
+	}
+	return ['post' => $post, 'answer' => $answer, 't0' => $t0, 't1' => microtime(true)];
+}
+
+function child_wait_until(float $start): void
+{
+	while (microtime(true) < $start - 0.01) {
+		usleep(1000);
+	}
+	while (microtime(true) < $start) {
+		/* spin: leave together */
+	}
+}
+
+/*
+ * calls: gets {warmup: postData, calls: [postData...], lockstep?}; warms
+ *        up, answers {ready}, gets {start}, makes the calls, answers
+ *        {results, warnings}. In lockstep, before each call after the
+ *        first it answers {at: i} and waits for {start} again, so that the
+ *        parent can release all processes together for every call.
+ * load:  gets {warmup, clientid, prefix, after}; warms up, answers {ready},
+ *        gets {start}, then calls with emails <prefix>-<n> until it has made
+ *        `after` calls since a {mark} message arrived (or {stop}); answers
+ *        {results, mark: index of the first call after the mark, warnings}.
+ */
+function child_main(string $mode): void
+{
+	$password = getenv('LA_GALERA_DB_PASSWORD');
+	if ($password !== false) {
+		ini_set('localapi.db_password', $password);
+		putenv('LA_GALERA_DB_PASSWORD');
+	}
+	$GLOBALS['child_warnings'] = [];
+	set_error_handler(function (int $type, string $message): bool {
+		$GLOBALS['child_warnings'][] = "$type: $message";
+		return true;
+	});
+	$job = child_receive();
+	$warmup = isset($job['warmup']) ? child_call($job['warmup']) : null;
+	child_send(['ready' => true, 'warmup' => $warmup]);
+	$start = child_receive()['start'];
+	child_wait_until($start);
+	$results = [];
+	$mark = null;
+	if ($mode === 'calls') {
+		foreach ($job['calls'] as $i => $post) {
+			if ($i > 0 && !empty($job['lockstep'])) {
+				child_send(['at' => $i]);
+				child_wait_until(child_receive()['start']);
+			}
+			$results[] = child_call($post);
+		}
+	} elseif ($mode === 'load') {
+		for ($n = 0; ; $n++) {
+			$message = child_receive(false);
+			if (($message['mark'] ?? false) && $mark === null) {
+				$mark = $n;
+			}
+			if (($message['stop'] ?? false) || ($mark !== null && $n - $mark >= $job['after']) || $n >= 100000) {
+				break;
+			}
+			$results[] = child_call(['clientid' => $job['clientid'], 'email' => "{$job['prefix']}-$n@example.test",
+				'firstname' => "load $n"]);
+		}
+	}
+	child_send(['results' => $results, 'mark' => $mark, 'warnings' => $GLOBALS['child_warnings']]);
+}
+
+if (($argv[1] ?? '') === 'child') {
+	child_main($argv[2] ?? '');
+	exit(0);
+}
+
+/* ---------------------------------------------------------------------------
+ * The parent: settings, the nodes, output
+ */
+
+$GLOBALS['passed'] = 0;
+$GLOBALS['failed'] = 0;
+
+function check(string $what, bool $ok, mixed $detail = null): void
+{
+	if ($ok) {
+		$GLOBALS['passed']++;
+		echo "ok - $what\n";
+	} else {
+		$GLOBALS['failed']++;
+		echo "FAIL - $what", $detail === null ? '' : ': ' . json_encode($detail, JSON_UNESCAPED_SLASHES), "\n";
+	}
+}
+
+function figure(string $name, mixed $value): void
+{
+	echo "# $name: ", is_string($value) ? $value : json_encode($value, JSON_UNESCAPED_SLASHES), "\n";
+}
+
+function env(string $name, string $default = ''): string
+{
+	$value = getenv($name);
+	return $value === false || $value === '' ? $default : $value;
+}
+
+function config(): array
+{
+	static $config = null;
+	if ($config === null) {
+		$ports = array_map('intval', explode(',', env('LOCALAPI_GALERA_PORTS', '23301,23302,23303')));
+		$config = [
+			'ports' => array_combine([1, 2, 3], $ports),
+			'user' => env('LOCALAPI_TEST_USER', 'localapi'),
+			'password' => env('LOCALAPI_TEST_PASSWORD', 'localapi-test-pw'),
+			'db' => env('LOCALAPI_TEST_DB', 'whmcs'),
+		];
+	}
+	return $config;
+}
+
+/* "127.0.0.1:port" of each node, starting with node $first. */
+function host_list(int $first): string
+{
+	$hosts = [];
+	for ($i = 0; $i < 3; $i++) {
+		$node = ($first - 1 + $i) % 3 + 1;
+		$hosts[] = '127.0.0.1:' . config()['ports'][$node];
+	}
+	return implode(',', $hosts);
+}
+
+/* localapi.* settings for one node, or for the host list starting at $node. */
+function node_ini(int $node, bool $list = false, array $extra = []): array
+{
+	return [
+		'localapi.db_host' => $list ? host_list($node) : '127.0.0.1',
+		'localapi.db_port' => (string) config()['ports'][$node],
+		'localapi.db_socket' => '',
+		'localapi.db_username' => config()['user'],
+		'localapi.db_name' => config()['db'],
+	] + $extra;
+}
+
+/* A mysqli link to node $node with causal reads (it sees every commit the cluster made before the read). */
+function node_link(int $node, bool $fresh = false): mysqli
+{
+	static $links = [];
+	if ($fresh || !isset($links[$node])) {
+		mysqli_report(MYSQLI_REPORT_ERROR | MYSQLI_REPORT_STRICT);
+		$link = mysqli_init();
+		$link->options(MYSQLI_OPT_CONNECT_TIMEOUT, 5);
+		$link->options(MYSQLI_OPT_READ_TIMEOUT, 60);
+		$link->real_connect('127.0.0.1', config()['user'], config()['password'], config()['db'], config()['ports'][$node]);
+		$link->set_charset('utf8mb4');
+		$link->query('SET SESSION wsrep_sync_wait = 1');
+		$links[$node] = $link;
+	}
+	return $links[$node];
+}
+
+function rows(int $node, string $sql, ...$params): array
+{
+	try {
+		$result = node_link($node)->execute_query($sql, $params === [] ? null : $params);
+	} catch (mysqli_sql_exception $e) {
+		/* The node may have been restarted since: one fresh link. */
+		$result = node_link($node, true)->execute_query($sql, $params === [] ? null : $params);
+	}
+	return $result->fetch_all(MYSQLI_ASSOC);
+}
+
+function value(int $node, string $sql, ...$params): mixed
+{
+	$row = rows($node, $sql, ...$params)[0] ?? null;
+	return $row === null ? null : array_values($row)[0];
+}
+
+function galera(string ...$args): array
+{
+	exec('bash ' . escapeshellarg(__DIR__ . '/galera.sh') . ' ' . implode(' ', array_map('escapeshellarg', $args)) . ' 2>&1',
+		$lines, $code);
+	return [$code, implode("\n", $lines)];
+}
+
+function make_client(int $node = 1): int
+{
+	$columns = rows($node, 'SELECT COLUMN_NAME, DATA_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA FROM information_schema.COLUMNS'
+		. " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tblclients'");
+	$values = ['firstname' => 'Galera', 'lastname' => 'Test', 'companyname' => LA_TAG,
+		'email' => sprintf('la-galera-client-%s@example.test', bin2hex(random_bytes(6))), 'status' => 'Active'];
+	foreach ($columns as $c) {
+		if ($c['IS_NULLABLE'] === 'NO' && $c['COLUMN_DEFAULT'] === null && !str_contains($c['EXTRA'], 'auto_increment')
+			&& !isset($values[$c['COLUMN_NAME']])) {
+			$values[$c['COLUMN_NAME']] = match ($c['DATA_TYPE']) {
+				'int', 'tinyint', 'smallint', 'bigint', 'decimal' => 0,
+				'date' => '2000-01-01',
+				'datetime', 'timestamp' => '2000-01-01 00:00:00',
+				default => '',
+			};
+		}
+	}
+	$names = implode(', ', array_map(fn ($n) => "`$n`", array_keys($values)));
+	$marks = implode(', ', array_fill(0, count($values), '?'));
+	$link = node_link($node);
+	$link->execute_query("INSERT INTO tblclients ($names) VALUES ($marks)", array_values($values));
+	$id = (int) $link->insert_id;
+	$link->commit();
+	return $id;
+}
+
+/* Removes what earlier runs left (clients of LA_TAG, their contacts and log rows). */
+function cleanup(): void
+{
+	foreach (rows(1, 'SELECT id FROM tblclients WHERE companyname = ?', LA_TAG) as $row) {
+		$id = (int) $row['id'];
+		node_link(1)->execute_query('DELETE FROM tblcontacts WHERE userid = ?', [$id]);
+		node_link(1)->execute_query('DELETE FROM tblactivitylog WHERE userid = ?', [$id]);
+		node_link(1)->execute_query('DELETE FROM tblclients WHERE id = ?', [$id]);
+	}
+}
+
+function show(mixed $answer): string
+{
+	if (is_array($answer) && ($answer['result'] ?? null) === 'success' && is_int($answer['contactid'] ?? null)) {
+		return 'success';
+	}
+	if (is_array($answer) && ($answer['result'] ?? null) === 'error' && is_string($answer['message'] ?? null)) {
+		return 'error: ' . $answer['message'];
+	}
+	return 'unexpected ' . json_encode($answer);
+}
+
+function is_unknown_outcome(string $shown): bool
+{
+	return str_starts_with($shown, 'error: Database error: outcome unknown');
+}
+
+/* ---------------------------------------------------------------------------
+ * Children, from the parent's side
+ */
+
+function spawn(string $mode, array $ini, array $job): array
+{
+	$extension = null;
+	foreach (file('/proc/self/maps', FILE_IGNORE_NEW_LINES) ?: [] as $line) {
+		if (preg_match('~\s(/\S*localapi[^/]*\.so)$~', $line, $match)) {
+			$extension = $match[1];
+			break;
+		}
+	}
+	$argv = [PHP_BINARY, '-n', '-d', "extension=$extension", '-d', 'display_errors=stderr', '-d', 'error_reporting=-1',
+		'-d', 'memory_limit=1G'];
+	foreach ($ini as $name => $value) {
+		$argv[] = '-d';
+		$argv[] = "$name=$value";
+	}
+	array_push($argv, __FILE__, 'child', $mode);
+	$env = getenv();
+	$env['LA_GALERA_DB_PASSWORD'] = config()['password'];
+	$errfile = tempnam(sys_get_temp_dir(), 'la-galera-err-');
+	$process = proc_open($argv, [0 => ['pipe', 'r'], 1 => ['pipe', 'w'], 2 => ['file', $errfile, 'w']], $pipes, null, $env);
+	if (!is_resource($process)) {
+		throw new RuntimeException("cannot start a child ($mode)");
+	}
+	$child = ['process' => $process, 'stdin' => $pipes[0], 'stdout' => $pipes[1], 'errfile' => $errfile];
+	send($child, $job);
+	return $child;
+}
+
+function send(array $child, mixed $message): void
+{
+	@fwrite($child['stdin'], base64_encode(serialize($message)) . "\n");
+	@fflush($child['stdin']);
+}
+
+function receive(array $child, float $timeout): mixed
+{
+	$read = [$child['stdout']];
+	$write = $except = null;
+	if (stream_select($read, $write, $except, (int) $timeout, (int) (fmod($timeout, 1) * 1e6)) !== 1) {
+		return null;
+	}
+	$line = fgets($child['stdout']);
+	return $line === false ? null : unserialize(base64_decode($line));
+}
+
+/* Ends a child; returns its stderr ('' when clean), killing it after $timeout. */
+function finish(array $child, float $timeout = 30.0): string
+{
+	@fclose($child['stdin']);
+	$deadline = microtime(true) + $timeout;
+	while (($status = proc_get_status($child['process']))['running'] && microtime(true) < $deadline) {
+		usleep(10000);
+	}
+	if ($status['running']) {
+		proc_terminate($child['process'], 9);
+	}
+	@fclose($child['stdout']);
+	proc_close($child['process']);
+	$stderr = trim((string) @file_get_contents($child['errfile']));
+	@unlink($child['errfile']);
+	if ($status['running']) {
+		return "killed after {$timeout}s" . ($stderr === '' ? '' : ": $stderr");
+	}
+	return $status['exitcode'] !== 0 ? "exit {$status['exitcode']}: $stderr" : $stderr;
+}
+
+/* Waits for every child's {ready}; returns the problems. */
+function wait_ready(array $children, float $timeout = 120.0): array
+{
+	$problems = [];
+	foreach ($children as $n => $child) {
+		$ready = receive($child, $timeout);
+		if (($ready['ready'] ?? false) !== true) {
+			$problems[] = "child $n never got ready: " . finish($child, 1);
+		}
+	}
+	return $problems;
+}
+
+function release(array $children, float $ahead = 0.25): float
+{
+	$start = microtime(true) + $ahead;
+	foreach ($children as $child) {
+		send($child, ['start' => $start]);
+	}
+	return $start;
+}
+
+/* Collects every child's report; ['reports' => [n => report], 'problems' => [...]]. */
+function collect(array $children, float $timeout): array
+{
+	$reports = [];
+	$problems = [];
+	foreach ($children as $n => $child) {
+		$report = receive($child, $timeout);
+		$stderr = finish($child);
+		if (!is_array($report)) {
+			$problems[] = "child $n sent no report";
+			$report = ['results' => [], 'mark' => null, 'warnings' => []];
+		}
+		foreach ($report['warnings'] as $warning) {
+			$problems[] = "child $n: $warning";
+		}
+		if ($stderr !== '') {
+			$problems[] = "child $n: $stderr";
+		}
+		$reports[$n] = $report;
+	}
+	return ['reports' => $reports, 'problems' => $problems];
+}
+
+/* Waits until all three nodes are synced (restarting a node that does not come back). */
+function heal(): void
+{
+	foreach ([1, 2, 3] as $node) {
+		galera('thaw', (string) $node);
+		[$code] = galera('wait-synced', (string) $node, '60');
+		if ($code !== 0) {
+			galera('kill', (string) $node);
+			galera('start-node', (string) $node);
+		}
+	}
+	[$code, $output] = galera('status');
+	if ($code !== 0) {
+		throw new RuntimeException("the cluster did not heal: $output");
+	}
+}
+
+/* ---------------------------------------------------------------------------
+ * Scenarios
+ */
+
+/* A plain contact and a sub-account through each node: the same rows on all three. */
+function scenario_plain(array $opt): void
+{
+	$cid = make_client();
+	foreach ([1, 2, 3] as $node) {
+		$email = sprintf('la-galera-plain-%d-%s@example.test', $node, bin2hex(random_bytes(4)));
+		$child = spawn('calls', node_ini($node), ['calls' => [
+			['clientid' => $cid, 'email' => $email, 'firstname' => "plain via $node"],
+			['clientid' => $cid, 'email' => "sub-$email", 'firstname' => "sub via $node", 'password2' => 'pw', 'permissions' => 'profile'],
+		]]);
+		$problems = wait_ready([$child]);
+		release([$child]);
+		$collected = collect([$child], 120);
+		$results = $collected['reports'][0]['results'];
+		$shown = array_map(fn ($r) => show($r['answer']), $results);
+		check("node $node: a plain contact and a sub-account succeed", $shown === ['success', 'success'],
+			[$shown, array_merge($problems, $collected['problems'])]);
+		$ids = array_map(fn ($r) => $r['answer']['contactid'] ?? 0, $results);
+		$seen = [];
+		foreach ([1, 2, 3] as $reader) {
+			$seen[$reader] = rows($reader, 'SELECT id, userid, email, subaccount, password, permissions FROM tblcontacts'
+				. ' WHERE id IN (?, ?) ORDER BY id', $ids[0] ?? 0, $ids[1] ?? 0);
+		}
+		check("node $node: both rows, identical on every node", count($seen[1]) === 2 && $seen[1] === $seen[2] && $seen[1] === $seen[3],
+			$seen);
+	}
+}
+
+/*
+ * 6 processes, 2 per node, add sub-accounts for the same new emails (half of
+ * them in upper case), released together for every email (bcrypt alone takes
+ * 50 ms or more, so processes left to run freely drift apart and stop
+ * racing): exactly one sub-account per email, and the answers say which.
+ */
+function scenario_race(array $opt): void
+{
+	$rounds = $opt['short'] ? 1 : 3;
+	$count = $opt['short'] ? 20 : 50;
+	$cid = make_client();
+	$totals = ['duplicates' => 0, 'wrong answers' => 0, 'database errors' => 0];
+	for ($round = 1; $round <= $rounds; $round++) {
+		$emails = [];
+		for ($i = 0; $i < $count; $i++) {
+			$emails[] = sprintf('la-galera-race-%d-%d-%s@example.test', $round, $i, bin2hex(random_bytes(4)));
+		}
+		$children = [];
+		for ($k = 0; $k < 6; $k++) {
+			$node = $k % 3 + 1;
+			$calls = [];
+			foreach ($emails as $email) {
+				$calls[] = ['clientid' => $cid, 'email' => $k >= 3 ? strtoupper($email) : $email,
+					'firstname' => "race child $k", 'password2' => 'race-pw'];
+			}
+			$children[$k] = spawn('calls', node_ini($node), ['warmup' => ['clientid' => LA_MISSING_CLIENT], 'calls' => $calls,
+				'lockstep' => true]);
+		}
+		$problems = wait_ready($children);
+		$start = release($children);
+		for ($i = 1; $i < $count && $problems === []; $i++) {
+			foreach ($children as $k => $child) {
+				if ((receive($child, 300)['at'] ?? null) !== $i) {
+					$problems[] = "child $k did not reach call $i";
+				}
+			}
+			release($children, 0.02);
+		}
+		$collected = collect($children, 300);
+		$elapsed = 0.0;
+		$by_email = [];
+		foreach ($collected['reports'] as $k => $report) {
+			foreach ($report['results'] as $i => $result) {
+				$by_email[$i][$k] = $result['answer'];
+				$elapsed = max($elapsed, $result['t1'] - $start);
+			}
+		}
+		$duplicates = $wrong = $errors = 0;
+		$examples = [];
+		foreach ($emails as $i => $email) {
+			$ids = array_map('intval', array_column(rows(1, 'SELECT id FROM tblcontacts WHERE userid = ? AND subaccount = 1'
+				. ' AND email = ?', $cid, $email), 'id'));
+			$duplicates += max(0, count($ids) - 1);
+			$answers = $by_email[$i] ?? [];
+			$successes = array_values(array_filter($answers, fn ($a) => show($a) === 'success'));
+			$others = array_filter($answers, fn ($a) => show($a) !== 'success');
+			$errors += count(array_filter($answers, fn ($a) => str_starts_with(show($a), 'error: Database error')));
+			$right = count($answers) === 6 && count($ids) === 1 && count($successes) === 1
+				&& $successes[0]['contactid'] === $ids[0]
+				&& count(array_filter($others, fn ($a) => show($a) === 'error: Duplicate Email Address')) === 5;
+			if (!$right) {
+				$wrong++;
+				if (count($examples) < 3) {
+					$examples[] = ['email' => $email, 'rows' => $ids, 'answers' => array_map('show', $answers)];
+				}
+			}
+		}
+		$totals['duplicates'] += $duplicates;
+		$totals['wrong answers'] += $wrong;
+		$totals['database errors'] += $errors;
+		figure("race round $round", ['emails' => $count, 'duplicate sub-accounts' => $duplicates,
+			'emails answered wrongly' => $wrong, 'Database errors' => $errors, 'seconds' => round($elapsed, 2)]);
+		check("race round $round: one sub-account per email", $duplicates === 0, $examples);
+		check("race round $round: every answer matches the rows (one success with its id, 5 Duplicate Email Address)",
+			$wrong === 0, $examples);
+		check("race round $round: no warnings or child failures", array_merge($problems, $collected['problems']) === [],
+			array_slice(array_merge($problems, $collected['problems']), 0, 5));
+	}
+	figure('race total', $totals);
+}
+
+/*
+ * Load on all nodes (one process per node on that node alone, one per node
+ * with the host list starting there), node 2 killed with SIGKILL mid-load,
+ * then restarted.
+ */
+function scenario_kill(array $opt): void
+{
+	$cid = make_client();
+	$after = $opt['short'] ? 15 : 40;
+	$ini = ['localapi.read_timeout' => '10', 'localapi.write_timeout' => '10', 'localapi.connect_timeout' => '3'];
+	$children = [];
+	$labels = [];
+	foreach ([1, 2, 3] as $node) {
+		foreach ([false, true] as $list) {
+			$n = count($children);
+			$label = $list ? "host list from node $node" : "node $node only";
+			$labels[$n] = $label;
+			$children[$n] = spawn('load', node_ini($node, $list, $ini), ['warmup' => ['clientid' => LA_MISSING_CLIENT], 'clientid' => $cid,
+				'prefix' => sprintf('la-galera-kill-%d-%s', $n, bin2hex(random_bytes(4))), 'after' => $after]);
+		}
+	}
+	$problems = wait_ready($children);
+	release($children);
+	/* Kill once the load runs: some contacts committed, calls in flight on every node. */
+	$deadline = microtime(true) + 120;
+	while ((int) value(1, 'SELECT COUNT(*) FROM tblcontacts WHERE userid = ?', $cid) < 60 && microtime(true) < $deadline) {
+		usleep(20000);
+	}
+	[$code, $output] = galera('kill', '2');
+	$killed_at = microtime(true);
+	check('node 2 killed mid-load', $code === 0, $output);
+	foreach ($children as $child) {
+		send($child, ['mark' => true]);
+	}
+	$collected = collect($children, 600);
+	[$code, $output] = galera('start-node', '2');
+	check('node 2 restarted and synced', $code === 0, $output);
+
+	$lost = $twice = $false_errors = $unknown = 0;
+	$examples = [];
+	$after_kill = [];
+	$max_call = 0.0;
+	foreach ($collected['reports'] as $n => $report) {
+		$after_kill[$n] = 0;
+		foreach ($report['results'] as $i => $result) {
+			$email = $result['post']['email'];
+			$shown = show($result['answer']);
+			$ids = array_map('intval', array_column(rows(1, 'SELECT id FROM tblcontacts WHERE userid = ? AND email = ?',
+				$cid, $email), 'id'));
+			$max_call = max($max_call, $result['t1'] - $result['t0']);
+			if (count($ids) > 1) {
+				$twice++;
+			}
+			if ($shown === 'success') {
+				if (!in_array($result['answer']['contactid'], $ids, true)) {
+					$lost++;
+					$examples[] = [$labels[$n], $email, $shown, $ids];
+				}
+				if ($result['t0'] > $killed_at) {
+					$after_kill[$n]++;
+				}
+			} elseif (is_unknown_outcome($shown)) {
+				$unknown++;
+			} elseif ($ids !== []) {
+				$false_errors++;
+				$examples[] = [$labels[$n], $email, $shown, $ids];
+			}
+		}
+	}
+	figure('kill: calls', array_sum(array_map(fn ($r) => count($r['results']), $collected['reports'])));
+	figure('kill: lost / committed twice / Database error for a committed contact / outcome unknown',
+		[$lost, $twice, $false_errors, $unknown]);
+	figure('kill: successes after the kill, per process', array_combine($labels, $after_kill));
+	figure('kill: longest call (s)', round($max_call, 2));
+	check('kill: no contact lost (every success is in the table)', $lost === 0, array_slice($examples, 0, 3));
+	check('kill: no contact committed twice', $twice === 0);
+	check('kill: no plain Database error for a committed contact', $false_errors === 0, array_slice($examples, 0, 3));
+	foreach ($labels as $n => $label) {
+		if ($label !== 'node 2 only') {
+			check("kill: $label continues after the kill", $after_kill[$n] > 0,
+				array_map(fn ($r) => show($r['answer']), array_slice($collected['reports'][$n]['results'], -3)));
+		}
+	}
+	check('kill: no warnings or child failures', array_merge($problems, $collected['problems']) === [],
+		array_slice(array_merge($problems, $collected['problems']), 0, 5));
+}
+
+/*
+ * Node 3 frozen with SIGSTOP (a hung host): a call through it alone, and a
+ * call with the host list starting at it, end within the timeouts plus the
+ * retry budget; the host list call succeeds elsewhere.
+ */
+function scenario_freeze(array $opt): void
+{
+	$cid = make_client();
+	$timeout = 4;
+	$connect = 2;
+	$budget = 2;
+	$cap = 90.0;
+	$ini = ['localapi.read_timeout' => (string) $timeout, 'localapi.write_timeout' => (string) $timeout,
+		'localapi.connect_timeout' => (string) $connect, 'localapi.retry_budget' => (string) ($budget * 1000)];
+	$bound = $connect + 2 * $timeout + $budget + 3;
+	$children = [];
+	$labels = ['node 3 only', 'host list from node 3', 'node 1 only'];
+	$emails = [];
+	foreach ([[3, false], [3, true], [1, false]] as $n => [$node, $list]) {
+		$emails[$n] = sprintf('la-galera-freeze-%d-%s@example.test', $n, bin2hex(random_bytes(4)));
+		$children[$n] = spawn('calls', node_ini($node, $list, $ini), ['warmup' => ['clientid' => LA_MISSING_CLIENT],
+			'calls' => [['clientid' => $cid, 'email' => $emails[$n], 'firstname' => $labels[$n]]]]);
+	}
+	$problems = wait_ready($children);
+	[$code, $output] = galera('freeze', '3');
+	check('node 3 frozen', $code === 0, $output);
+	$start = release($children);
+	/* Wait for the answers up to $cap seconds; then thaw, so that a call that hangs still ends (and is measured). */
+	$reports = [];
+	$deadline = $start + $cap;
+	foreach ($children as $n => $child) {
+		$reports[$n] = receive($child, max(0.1, $deadline - microtime(true)));
+	}
+	$thawed_at = null;
+	if (in_array(null, $reports, true)) {
+		$thawed_at = microtime(true);
+		galera('thaw', '3');
+	}
+	$stderr = [];
+	foreach ($children as $n => $child) {
+		$reports[$n] ??= receive($child, 120);
+		$stderr[$n] = finish($child);
+	}
+	galera('thaw', '3');
+	foreach ($labels as $n => $label) {
+		$result = $reports[$n]['results'][0] ?? null;
+		$elapsed = $result === null ? null : round($result['t1'] - $result['t0'], 2);
+		$shown = $result === null ? 'no answer' : show($result['answer']);
+		figure("freeze: $label", ['answer' => $shown, 'seconds' => $elapsed,
+			'thawed after (s)' => $thawed_at === null ? null : round($thawed_at - $start, 1)]);
+		check("freeze: $label answers within {$bound}s (timeouts + retry budget)",
+			$elapsed !== null && $elapsed <= $bound && ($thawed_at === null || $result['t1'] < $thawed_at), $elapsed);
+		$ids = array_map('intval', array_column(rows(1, 'SELECT id FROM tblcontacts WHERE email = ?', $emails[$n]), 'id'));
+		$truthful = $shown === 'success' ? $ids === [$result['answer']['contactid']]
+			: (is_unknown_outcome($shown) || (str_starts_with($shown, 'error: Database error: ') && $ids === []));
+		check("freeze: $label tells the truth", $truthful, [$shown, $ids]);
+		if ($n !== 0) {
+			check("freeze: $label succeeds", $shown === 'success', $shown);
+		}
+		check("freeze: $label no warnings", ($reports[$n]['warnings'] ?? ['no report']) === [] && $stderr[$n] === '',
+			[$reports[$n]['warnings'] ?? null, $stderr[$n]]);
+	}
+	if ($problems !== []) {
+		check('freeze: children ready', false, $problems);
+	}
+}
+
+/* Every node back, synced, with the same rows. */
+function scenario_rejoin(array $opt): void
+{
+	heal();
+	$digests = [];
+	foreach ([1, 2, 3] as $node) {
+		foreach (['tblclients' => 'id, email, companyname', 'tblcontacts' => 'id, userid, email, subaccount, password, created_at',
+			'tblactivitylog' => 'id, userid, description, date'] as $table => $columns) {
+			$rows = rows($node, "SELECT $columns FROM $table ORDER BY id");
+			$digests[$table][$node] = count($rows) . ' rows, ' . md5(serialize($rows));
+		}
+	}
+	foreach ($digests as $table => $per_node) {
+		check("rejoin: $table identical on the three nodes", count(array_unique($per_node)) === 1, $per_node);
+	}
+}
+
+/* Plain contacts for a few seconds from 6 processes: all on node 1, then spread over the three nodes. */
+function scenario_throughput(array $opt): void
+{
+	$seconds = 10;
+	foreach (['one node' => fn (int $k) => 1, 'three nodes' => fn (int $k) => $k % 3 + 1] as $label => $node_of) {
+		$cid = make_client();
+		$children = [];
+		for ($k = 0; $k < 6; $k++) {
+			$children[$k] = spawn('load', node_ini($node_of($k)), ['warmup' => ['clientid' => LA_MISSING_CLIENT], 'clientid' => $cid,
+				'prefix' => sprintf('la-galera-tp-%d-%s', $k, bin2hex(random_bytes(4))), 'after' => PHP_INT_MAX]);
+		}
+		wait_ready($children);
+		$start = release($children);
+		time_sleep_until($start + $seconds);
+		foreach ($children as $child) {
+			send($child, ['stop' => true]);
+		}
+		$collected = collect($children, 120);
+		$ok = 0;
+		$latencies = [];
+		foreach ($collected['reports'] as $report) {
+			foreach ($report['results'] as $result) {
+				if (show($result['answer']) === 'success' && $result['t1'] <= $start + $seconds) {
+					$ok++;
+					$latencies[] = $result['t1'] - $result['t0'];
+				}
+			}
+		}
+		sort($latencies);
+		$p = fn (float $q) => $latencies === [] ? null : round(1000 * $latencies[(int) floor($q * (count($latencies) - 1))], 1);
+		figure("throughput, 6 processes, $label", ['contacts/s' => round($ok / $seconds), 'p50 ms' => $p(0.5), 'p99 ms' => $p(0.99)]);
+	}
+}
+
+/* ---------------------------------------------------------------------------
+ * Main
+ */
+
+$opt = ['short' => false, 'throughput' => false];
+$chosen = [];
+foreach (array_slice($argv, 1) as $arg) {
+	match ($arg) {
+		'--short' => $opt['short'] = true,
+		'--throughput' => $opt['throughput'] = true,
+		default => $chosen[] = $arg,
+	};
+}
+$scenarios = $chosen ?: ['plain', 'race', 'kill', 'freeze', 'rejoin'];
+if ($opt['throughput'] && !in_array('throughput', $scenarios, true)) {
+	$scenarios[] = 'throughput';
+}
+if (!extension_loaded('localapi') || !extension_loaded('mysqli')) {
+	fwrite(STDERR, "galera-test.php: needs the localapi and mysqli extensions\n");
+	exit(2);
+}
+
+/* Whatever happens, leave the three nodes running and unfrozen. */
+register_shutdown_function(function (): void {
+	foreach ([1, 2, 3] as $node) {
+		galera('thaw', (string) $node);
+	}
+});
+
+$t0 = microtime(true);
+cleanup();
+foreach ($scenarios as $name) {
+	$function = "scenario_$name";
+	if (!function_exists($function)) {
+		check("scenario $name exists", false);
+		continue;
+	}
+	echo "=== $name ===\n";
+	$s0 = microtime(true);
+	try {
+		$function($opt);
+	} catch (Throwable $e) {
+		check("$name: ran to the end", false, get_class($e) . ': ' . $e->getMessage());
+		try {
+			heal();
+		} catch (Throwable $e) {
+			check("$name: cluster healed", false, $e->getMessage());
+		}
+	}
+	figure("$name seconds", round(microtime(true) - $s0, 1));
+}
+cleanup();
+figure('total seconds', round(microtime(true) - $t0, 1));
+echo "{$GLOBALS['passed']} passed, {$GLOBALS['failed']} failed\n";
+exit($GLOBALS['failed'] === 0 ? 0 : 1);
