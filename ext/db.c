@@ -107,9 +107,21 @@ static void la_link_disconnect(la_link *link)
 	link->in_transaction = false;
 }
 
+/* Every wait on the server is bounded, not only the connect: a server that
+ * stops answering (hung, frozen, partitioned) costs a call these seconds, never more. */
+static void la_link_set_timeouts(MYSQL *mysql)
+{
+	unsigned int connect = (unsigned int) LOCALAPI_G(connect_timeout);
+	unsigned int read = (unsigned int) LOCALAPI_G(read_timeout);
+	unsigned int write = (unsigned int) LOCALAPI_G(write_timeout);
+
+	mysql_options(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &connect);
+	mysql_options(mysql, MYSQL_OPT_READ_TIMEOUT, &read);
+	mysql_options(mysql, MYSQL_OPT_WRITE_TIMEOUT, &write);
+}
+
 static bool la_link_connect(la_link *link, php_localapi_db_error *err)
 {
-	unsigned int timeout = (unsigned int) LOCALAPI_G(connect_timeout);
 	my_bool off = 0;
 	const char *socket = LOCALAPI_G(db_socket);
 
@@ -119,7 +131,7 @@ static bool la_link_connect(la_link *link, php_localapi_db_error *err)
 		la_error_set(err, CR_OUT_OF_MEMORY, "cannot allocate a connection");
 		return false;
 	}
-	mysql_options(link->mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	la_link_set_timeouts(link->mysql);
 	mysql_options(link->mysql, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(link->mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(link->mysql, MYSQL_INIT_COMMAND, LA_INIT_COMMAND);

@@ -82,6 +82,8 @@ PHP_INI_BEGIN()
 	STD_PHP_INI_ENTRY("localapi.db_name", "", PHP_INI_ALL, OnUpdateLocalapiCredential, db_name, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_BOOLEAN("localapi.persistent", "1", PHP_INI_SYSTEM, OnUpdateBool, persistent, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY("localapi.connect_timeout", "5", PHP_INI_ALL, OnUpdateLocalapiTimeout, connect_timeout, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.read_timeout", "30", PHP_INI_ALL, OnUpdateLocalapiTimeout, read_timeout, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.write_timeout", "30", PHP_INI_ALL, OnUpdateLocalapiTimeout, write_timeout, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY("localapi.hooks_dir", "", PHP_INI_ALL, OnUpdateString, hooks_dir, zend_localapi_globals, localapi_globals)
 PHP_INI_END()
 /* }}} */

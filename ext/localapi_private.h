@@ -29,6 +29,8 @@ ZEND_BEGIN_MODULE_GLOBALS(localapi)
 	char *db_name;
 	bool persistent;
 	zend_long connect_timeout;
+	zend_long read_timeout;      /* seconds any one wait for the server's answer may last */
+	zend_long write_timeout;     /* seconds any one send to the server may last */
 	char *hooks_dir;
 	/* Links live in EG(persistent_list); with localapi.persistent=0, here until request end. */
 	HashTable *request_links;
