@@ -13,8 +13,6 @@
 #include <errmsg.h>
 #include <mysqld_error.h>
 
-#define LA_MAX_ATTEMPTS 8
-
 #define LA_CONTACT_COLUMNS \
 	"INSERT INTO tblcontacts (userid, firstname, lastname, companyname, email, address1, address2," \
 	" city, state, postcode, country, phonenumber, tax_id, subaccount, password, permissions," \
@@ -67,7 +65,8 @@ typedef enum {
 	LA_ADDED,
 	LA_NO_CLIENT,
 	LA_DUPLICATE,
-	LA_FAILED
+	LA_FAILED,
+	LA_UNKNOWN           /* the COMMIT failed and nobody could tell whether it happened */
 } la_add_status;
 
 /* PHP's bcrypt, found once: php_password_algo_bcrypt itself is not exported by the PHP
@@ -190,26 +189,34 @@ static bool la_row_exists(la_link *link, const char *sql, long long id, zend_str
 	return php_localapi_db_read_one(link, sql, &param, &ignored, text, found, err);
 }
 
-/* A COMMIT whose answer was lost may or may not have happened: look before trying again. */
+/* The contact row this call wrote, looked for after a COMMIT that failed or went unanswered. */
+static bool la_contact_committed(la_link *link, void *context, bool causal, bool *found, php_localapi_db_error *err)
+{
+	static const char sql[] = "SELECT id FROM tblcontacts WHERE id = ? AND userid = ? AND email = ?";
+	static const char sql_causal[] = "SET STATEMENT wsrep_sync_wait = 1 FOR"
+		" SELECT id FROM tblcontacts WHERE id = ? AND userid = ? AND email = ?";
+	la_add *add = context;
+	la_str email = add->record->field[LA_F_EMAIL];
+	MYSQL_BIND params[3];
+	zend_long ignored;
+
+	php_localapi_bind_long(&params[0], &add->contactid);
+	php_localapi_bind_long(&params[1], &add->clientid);
+	php_localapi_bind_str(&params[2], email.ptr, email.len);
+	return php_localapi_db_fetch_one(link, causal ? sql_causal : sql, params, &ignored, NULL, found, err);
+}
+
+/* A COMMIT that failed may still have happened: its outcome is settled before anything else. */
 static la_add_status la_commit_or_verify(la_link *link, la_add *add, php_localapi_db_error *err)
 {
-	bool found = false;
-
-	if (php_localapi_db_commit(link, err)) {
-		return LA_ADDED;
+	switch (php_localapi_commit_checked(link, la_contact_committed, add, err)) {
+		case PHP_LOCALAPI_COMMITTED:
+			return LA_ADDED;
+		case PHP_LOCALAPI_OUTCOME_UNKNOWN:
+			return LA_UNKNOWN;
+		case PHP_LOCALAPI_NOT_COMMITTED:
+			break;
 	}
-	if (!php_localapi_db_error_is_lost(err->code)) {
-		return LA_FAILED;
-	}
-	if (!la_row_exists(link, la_sql_contact_exists, add->contactid, NULL, &found, err)) {
-		return LA_FAILED;
-	}
-	php_localapi_db_rollback(link);
-	if (found) {
-		return LA_ADDED;
-	}
-	/* Not committed: report it as the lost connection it was, so the caller tries again. */
-	err->code = CR_SERVER_LOST;
 	return LA_FAILED;
 }
 
@@ -238,42 +245,65 @@ static la_add_status la_add_attempt(la_link *link, la_add *add, bool unique, boo
 	return la_commit_or_verify(link, add, err);
 }
 
-/* Deadlocks, lock-wait timeouts and lost connections are retried a bounded number of times;
- * a retry starts a new transaction, the failed one having been rolled back. */
+/* Deadlocks, lock-wait timeouts, certification conflicts and lost connections are tried
+ * again within the retry budget; a retry starts a new transaction, the failed one having
+ * been rolled back (or found not committed). */
 static la_add_status la_add_with_retries(la_link *link, la_add *add, bool unique, bool with_log,
 	php_localapi_db_error *err)
 {
-	for (int attempt = 1; ; attempt++) {
+	php_localapi_retry retry;
+
+	php_localapi_retry_init(&retry);
+	for (;;) {
 		la_add_status status = la_add_attempt(link, add, unique, with_log, err);
-		bool lost;
 
 		if (status != LA_FAILED) {
 			return status;
 		}
 		php_localapi_db_rollback(link);
-		lost = php_localapi_db_error_is_lost(err->code);
-		if (attempt >= LA_MAX_ATTEMPTS || !(lost || php_localapi_db_error_is_transient(err->code))) {
+		if (!php_localapi_retry_wait(&retry, err) || !php_localapi_db_ensure_connected(link, err)) {
 			return LA_FAILED;
-		}
-		if (!php_localapi_db_ensure_connected(link, err)) {
-			return LA_FAILED;
-		}
-		if (!lost) {
-			usleep(1000 * attempt);
 		}
 	}
 }
 
+/* The activity-log row of a contact committed earlier, looked for after its COMMIT failed. */
+static bool la_log_committed(la_link *link, void *context, bool causal, bool *found, php_localapi_db_error *err)
+{
+	static const char sql[] = "SELECT id FROM tblactivitylog WHERE userid = ? AND description = ? LIMIT 1";
+	static const char sql_causal[] = "SET STATEMENT wsrep_sync_wait = 1 FOR"
+		" SELECT id FROM tblactivitylog WHERE userid = ? AND description = ? LIMIT 1";
+	la_add *add = context;
+	zend_string *description = la_log_description(add);
+	MYSQL_BIND params[2];
+	zend_long ignored;
+	bool ok;
+
+	php_localapi_bind_long(&params[0], &add->clientid);
+	php_localapi_bind_str(&params[1], ZSTR_VAL(description), ZSTR_LEN(description));
+	ok = php_localapi_db_fetch_one(link, causal ? sql_causal : sql, params, &ignored, NULL, found, err);
+	zend_string_release(description);
+	return ok;
+}
+
 static bool la_log_with_retries(la_link *link, la_add *add, php_localapi_db_error *err)
 {
-	for (int attempt = 1; ; attempt++) {
-		if (la_insert_log(link, add, err) && php_localapi_db_commit(link, err)) {
-			return true;
+	php_localapi_retry retry;
+
+	php_localapi_retry_init(&retry);
+	for (;;) {
+		if (la_insert_log(link, add, err)) {
+			switch (php_localapi_commit_checked(link, la_log_committed, add, err)) {
+				case PHP_LOCALAPI_COMMITTED:
+					return true;
+				case PHP_LOCALAPI_OUTCOME_UNKNOWN:
+					return false;
+				case PHP_LOCALAPI_NOT_COMMITTED:
+					break;
+			}
 		}
 		php_localapi_db_rollback(link);
-		if (attempt >= LA_MAX_ATTEMPTS
-			|| !(php_localapi_db_error_is_lost(err->code) || php_localapi_db_error_is_transient(err->code))
-			|| !php_localapi_db_ensure_connected(link, err)) {
+		if (!php_localapi_retry_wait(&retry, err) || !php_localapi_db_ensure_connected(link, err)) {
 			return false;
 		}
 	}
@@ -376,6 +406,16 @@ static void la_add_free(la_add *add)
 	zend_string_release(add->ipaddr);
 }
 
+/* Never an error that implies nothing was written when the contact may exist. */
+static void la_outcome_unknown_result(zval *return_value, const php_localapi_db_error *cause)
+{
+	php_localapi_db_error err;
+
+	err.code = cause->code;
+	snprintf(err.message, sizeof(err.message), "outcome unknown: the contact may have been added (%s)", cause->message);
+	php_localapi_db_error_result(return_value, &err);
+}
+
 /* Writes the contact, then the hooks and the log as docs/behaviour.md §7 "Commit points" says. */
 static void la_add_run(la_link *link, la_add *add, zval *return_value)
 {
@@ -395,6 +435,9 @@ static void la_add_run(la_link *link, la_add *add, zval *return_value)
 			return;
 		case LA_FAILED:
 			php_localapi_db_error_result(return_value, &err);
+			return;
+		case LA_UNKNOWN:
+			la_outcome_unknown_result(return_value, &err);
 			return;
 		case LA_ADDED:
 			break;

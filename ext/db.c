@@ -30,6 +30,7 @@ struct la_link {
 	bool persistent;
 	bool checked;            /* pinged (or connected) in this request */
 	bool in_transaction;     /* statements ran since the last COMMIT or ROLLBACK */
+	signed char galera;      /* the server is a Galera node: 1, 0, or -1 not asked yet */
 };
 
 /* Resource type of the links kept in EG(persistent_list). */
@@ -143,6 +144,7 @@ static bool la_link_connect(la_link *link, php_localapi_db_error *err)
 		link->mysql = NULL;
 		return false;
 	}
+	link->galera = -1;
 	return true;
 }
 
@@ -514,3 +516,66 @@ void php_localapi_db_info(void)
 		php_info_print_table_row(2, "Persistent link", LOCALAPI_G(persistent) ? "none yet" : "disabled");
 	}
 }
+
+/* {{{ What the transaction-outcome check (outcome.c) needs of the link */
+void php_localapi_db_session_of(la_link *link, php_localapi_db_session *session)
+{
+	session->thread_id = link->mysql ? mysql_thread_id(link->mysql) : 0;
+}
+
+bool php_localapi_db_same_server(la_link *link, const php_localapi_db_session *session)
+{
+	return link->mysql && session->thread_id != 0;
+}
+
+void php_localapi_db_reset(la_link *link)
+{
+	la_link_disconnect(link);
+}
+
+/* A statement without parameters or result, over the text protocol. */
+bool php_localapi_db_query(la_link *link, const char *sql, php_localapi_db_error *err)
+{
+	if (!link->mysql) {
+		la_error_set(err, CR_SERVER_GONE_ERROR, "not connected");
+		return false;
+	}
+	link->in_transaction = true;
+	if (mysql_real_query(link->mysql, sql, (unsigned long) strlen(sql)) != 0) {
+		la_error_from_mysql(err, link->mysql);
+		if (php_localapi_db_error_is_lost(err->code)) {
+			la_link_disconnect(link);
+		}
+		return false;
+	}
+	return true;
+}
+
+/* Whether the server replicates with Galera (wsrep_on), asked once per connection;
+ * a server without the variable is not a Galera node. */
+bool php_localapi_db_is_galera(la_link *link, bool *galera, php_localapi_db_error *err)
+{
+	static const char sql[] = "SELECT @@wsrep_on";
+	zend_long on = 0;
+	bool found = false;
+
+	if (link->galera < 0) {
+		if (!php_localapi_db_fetch_one(link, sql, NULL, &on, NULL, &found, err)) {
+			if (err->code != ER_UNKNOWN_SYSTEM_VARIABLE) {
+				return false;
+			}
+			found = false;
+		}
+		link->galera = found && on ? 1 : 0;
+	}
+	*galera = link->galera == 1;
+	return true;
+}
+
+bool php_localapi_db_error_is_not_ready(unsigned int code)
+{
+	/* A Galera node outside the primary component, or not synced: "WSREP has not yet
+	 * prepared node for application use" (1047), or at COMMIT (1180). */
+	return code == ER_UNKNOWN_COM_ERROR || code == ER_ERROR_DURING_COMMIT;
+}
+/* }}} */

@@ -52,6 +52,11 @@ static ZEND_INI_MH(OnUpdateLocalapiTimeout)
 	return la_ini_update_range(entry, new_value, (zend_long *) ZEND_INI_GET_ADDR(), 1, 3600);
 }
 
+static ZEND_INI_MH(OnUpdateLocalapiRetryBudget)
+{
+	return la_ini_update_range(entry, new_value, (zend_long *) ZEND_INI_GET_ADDR(), 0, 60000);
+}
+
 /* Any change to a connection setting invalidates the cached link key (db.c). */
 static ZEND_INI_MH(OnUpdateLocalapiCredential)
 {
@@ -84,6 +89,7 @@ PHP_INI_BEGIN()
 	STD_PHP_INI_ENTRY("localapi.connect_timeout", "5", PHP_INI_ALL, OnUpdateLocalapiTimeout, connect_timeout, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY("localapi.read_timeout", "30", PHP_INI_ALL, OnUpdateLocalapiTimeout, read_timeout, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY("localapi.write_timeout", "30", PHP_INI_ALL, OnUpdateLocalapiTimeout, write_timeout, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.retry_budget", "2000", PHP_INI_ALL, OnUpdateLocalapiRetryBudget, retry_budget, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY("localapi.hooks_dir", "", PHP_INI_ALL, OnUpdateString, hooks_dir, zend_localapi_globals, localapi_globals)
 PHP_INI_END()
 /* }}} */

@@ -31,6 +31,7 @@ ZEND_BEGIN_MODULE_GLOBALS(localapi)
 	zend_long connect_timeout;
 	zend_long read_timeout;      /* seconds any one wait for the server's answer may last */
 	zend_long write_timeout;     /* seconds any one send to the server may last */
+	zend_long retry_budget;      /* milliseconds after a first failure in which a call may try again */
 	char *hooks_dir;
 	/* Links live in EG(persistent_list); with localapi.persistent=0, here until request end. */
 	HashTable *request_links;
@@ -89,15 +90,52 @@ bool php_localapi_db_commit(la_link *link, php_localapi_db_error *err);
 void php_localapi_db_rollback(la_link *link);
 bool php_localapi_db_error_is_lost(unsigned int code);
 bool php_localapi_db_error_is_transient(unsigned int code);
+bool php_localapi_db_error_is_not_ready(unsigned int code);
 void php_localapi_db_error_result(zval *return_value, const php_localapi_db_error *err);
 void php_localapi_db_end_call(la_link *link);
 void php_localapi_db_request_end(void);
 void php_localapi_db_info(void);
 
+/* The server session a transaction ran in, to find out later what became of it. */
+typedef struct {
+	unsigned long thread_id;     /* 0 when not connected */
+} php_localapi_db_session;
+
+void php_localapi_db_session_of(la_link *link, php_localapi_db_session *session);
+bool php_localapi_db_same_server(la_link *link, const php_localapi_db_session *session);
+void php_localapi_db_reset(la_link *link);
+bool php_localapi_db_query(la_link *link, const char *sql, php_localapi_db_error *err);
+bool php_localapi_db_is_galera(la_link *link, bool *galera, php_localapi_db_error *err);
+
 void php_localapi_bind_str(MYSQL_BIND *bind, const char *ptr, size_t len);
 void php_localapi_bind_null(MYSQL_BIND *bind);
 void php_localapi_bind_long(MYSQL_BIND *bind, long long *value);
 void php_localapi_bind_double(MYSQL_BIND *bind, double *value);
+
+/* retry.c: whether and when a failed transaction is tried again. */
+typedef struct {
+	double deadline;         /* monotonic seconds; 0 until the first failure */
+	unsigned int attempts;
+} php_localapi_retry;
+
+void php_localapi_retry_init(php_localapi_retry *retry);
+bool php_localapi_retry_worth(const php_localapi_db_error *err);
+bool php_localapi_retry_wait(php_localapi_retry *retry, const php_localapi_db_error *err);
+
+/* outcome.c: COMMIT, and what became of a transaction whose COMMIT failed. */
+typedef enum {
+	PHP_LOCALAPI_COMMITTED,
+	PHP_LOCALAPI_NOT_COMMITTED,      /* err says why; php_localapi_retry_worth() decides */
+	PHP_LOCALAPI_OUTCOME_UNKNOWN     /* err is the COMMIT's error */
+} php_localapi_outcome;
+
+/* Looks for what the transaction wrote; causal: the server is a Galera node, read
+ * with wsrep_sync_wait so that every commit the cluster made so far is seen. */
+typedef bool (*php_localapi_lookup)(la_link *link, void *context, bool causal, bool *found,
+	php_localapi_db_error *err);
+
+php_localapi_outcome php_localapi_commit_checked(la_link *link, php_localapi_lookup lookup, void *context,
+	php_localapi_db_error *err);
 
 /* add_contact.c */
 void php_localapi_add_contact_module_init(void);

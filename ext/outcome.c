@@ -1,0 +1,118 @@
+/*
+ * COMMIT, and what became of a transaction whose COMMIT went unanswered (lost
+ * connection, read timeout) or failed with an error that does not say it was
+ * rolled back: before the call tries again or answers, the row is looked for
+ * on a healthy server, with causal reads on a Galera node, after making sure
+ * the session that sent the COMMIT can no longer commit it. When nobody can
+ * tell, the caller is told so instead of being told that nothing was written.
+ */
+#include "localapi_private.h"
+
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+static const char la_sql_session_alive[] = "SELECT ID FROM information_schema.PROCESSLIST WHERE ID = ?";
+
+/* Polling for a killed session to end: from 5 ms, doubling, up to 200 ms a step. */
+#define LA_POLL_FIRST_US 5000
+#define LA_POLL_MAX_US 200000
+
+static bool la_session_alive(la_link *link, unsigned long thread_id, bool *alive, php_localapi_db_error *err)
+{
+	MYSQL_BIND param;
+	long long id = (long long) thread_id;
+	zend_long ignored;
+	bool ok;
+
+	php_localapi_bind_long(&param, &id);
+	ok = php_localapi_db_fetch_one(link, la_sql_session_alive, &param, &ignored, NULL, alive, err);
+	php_localapi_db_rollback(link);
+	return ok;
+}
+
+/*
+ * On the server that ran it, the old session may still be working on the COMMIT
+ * (a lost answer does not stop the server): end it, and wait until it is gone,
+ * so that what the lookup finds is final.
+ */
+static bool la_session_ended(la_link *link, unsigned long thread_id, php_localapi_db_error *err)
+{
+	char kill[64];
+	bool alive = false;
+	unsigned int pause = LA_POLL_FIRST_US;
+	zend_long waited = 0, limit = LOCALAPI_G(read_timeout) * 1000000;
+
+	if (!la_session_alive(link, thread_id, &alive, err)) {
+		return false;
+	}
+	if (!alive) {
+		return true;
+	}
+	snprintf(kill, sizeof(kill), "KILL CONNECTION %lu", thread_id);
+	if (!php_localapi_db_query(link, kill, err) && err->code != ER_NO_SUCH_THREAD) {
+		return false;
+	}
+	while (la_session_alive(link, thread_id, &alive, err) && alive) {
+		if (waited >= limit) {
+			snprintf(err->message, sizeof(err->message), "session %lu did not end", thread_id);
+			return false;
+		}
+		usleep(pause);
+		waited += pause;
+		pause = MIN(pause * 2, LA_POLL_MAX_US);
+	}
+	return !alive;
+}
+
+/* Looks for the row on a fresh connection; false when that could not be done. */
+static bool la_look(la_link *link, const php_localapi_db_session *session, php_localapi_lookup lookup,
+	void *context, bool *found, php_localapi_db_error *err)
+{
+	bool galera = false, ok;
+
+	/* The old connection is in an unknown state (or gone): look from a new one. */
+	php_localapi_db_reset(link);
+	if (!php_localapi_db_ensure_connected(link, err)) {
+		return false;
+	}
+	if (php_localapi_db_same_server(link, session) && !la_session_ended(link, session->thread_id, err)) {
+		return false;
+	}
+	if (!php_localapi_db_is_galera(link, &galera, err)) {
+		return false;
+	}
+	ok = lookup(link, context, galera, found, err);
+	php_localapi_db_rollback(link);
+	return ok;
+}
+
+php_localapi_outcome php_localapi_commit_checked(la_link *link, php_localapi_lookup lookup, void *context,
+	php_localapi_db_error *err)
+{
+	php_localapi_db_session session;
+	php_localapi_db_error cause, why;
+	bool found = false;
+
+	php_localapi_db_session_of(link, &session);
+	if (php_localapi_db_commit(link, err)) {
+		return PHP_LOCALAPI_COMMITTED;
+	}
+	/* These two say the transaction was rolled back. */
+	if (err->code == ER_LOCK_DEADLOCK || err->code == ER_LOCK_WAIT_TIMEOUT) {
+		return PHP_LOCALAPI_NOT_COMMITTED;
+	}
+	cause = *err;
+	if (!la_look(link, &session, lookup, context, &found, &why)) {
+		*err = cause;
+		return PHP_LOCALAPI_OUTCOME_UNKNOWN;
+	}
+	*err = cause;
+	if (found) {
+		return PHP_LOCALAPI_COMMITTED;
+	}
+	/* Certainly not committed: as safe to try again as a lost connection. */
+	if (!php_localapi_retry_worth(err)) {
+		err->code = CR_SERVER_LOST;
+	}
+	return PHP_LOCALAPI_NOT_COMMITTED;
+}
