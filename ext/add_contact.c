@@ -239,6 +239,10 @@ static la_add_status la_add_attempt(la_link *link, la_add *add, bool unique, boo
 		return client_found ? LA_DUPLICATE : LA_NO_CLIENT;
 	}
 	add->contactid = (long long) insert_id;
+	if (unique && !php_localapi_email_claim(link, add->record->field[LA_F_EMAIL].ptr,
+			add->record->field[LA_F_EMAIL].len, err)) {
+		return LA_FAILED;
+	}
 	if (with_log && !la_insert_log(link, add, err)) {
 		return LA_FAILED;
 	}
@@ -252,6 +256,7 @@ static la_add_status la_add_with_retries(la_link *link, la_add *add, bool unique
 	php_localapi_db_error *err)
 {
 	php_localapi_retry retry;
+	bool repaired = false;
 
 	php_localapi_retry_init(&retry);
 	for (;;) {
@@ -261,6 +266,10 @@ static la_add_status la_add_with_retries(la_link *link, la_add *add, bool unique
 			return status;
 		}
 		php_localapi_db_rollback(link);
+		if (!repaired && unique && php_localapi_email_claims_repair(link, err)) {
+			repaired = true;
+			continue;
+		}
 		if (!php_localapi_retry_wait(&retry, err) || !php_localapi_db_ensure_connected(link, err)) {
 			return LA_FAILED;
 		}

@@ -137,6 +137,10 @@ typedef bool (*php_localapi_lookup)(la_link *link, void *context, bool causal, b
 php_localapi_outcome php_localapi_commit_checked(la_link *link, php_localapi_lookup lookup, void *context,
 	php_localapi_db_error *err);
 
+/* email_claim.c: the duplicate-email rule across the nodes of a Galera cluster. */
+bool php_localapi_email_claim(la_link *link, const char *email, size_t len, php_localapi_db_error *err);
+bool php_localapi_email_claims_repair(la_link *link, php_localapi_db_error *err);
+
 /* add_contact.c */
 void php_localapi_add_contact_module_init(void);
 void php_localapi_cmd_addcontact(HashTable *post_data, const php_localapi_admin *admin, zval *return_value);
