@@ -31,6 +31,7 @@ struct la_link {
 	bool checked;            /* pinged (or connected) in this request */
 	bool in_transaction;     /* statements ran since the last COMMIT or ROLLBACK */
 	signed char galera;      /* the server is a Galera node: 1, 0, or -1 not asked yet */
+	char host[PHP_LOCALAPI_HOST_LABEL_LEN];    /* "name:port" of the listed host it is on; "" for a single host */
 };
 
 /* Resource type of the links kept in EG(persistent_list). */
@@ -121,7 +122,9 @@ static void la_link_set_timeouts(MYSQL *mysql)
 	mysql_options(mysql, MYSQL_OPT_WRITE_TIMEOUT, &write);
 }
 
-static bool la_link_connect(la_link *link, php_localapi_db_error *err)
+/* Opens the link's connection to one server; label names a host of a list ("" when db_host is one host). */
+bool php_localapi_db_open(la_link *link, const char *host, unsigned int port, const char *label,
+	php_localapi_db_error *err)
 {
 	my_bool off = 0;
 	const char *socket = LOCALAPI_G(db_socket);
@@ -136,8 +139,8 @@ static bool la_link_connect(la_link *link, php_localapi_db_error *err)
 	mysql_options(link->mysql, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(link->mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(link->mysql, MYSQL_INIT_COMMAND, LA_INIT_COMMAND);
-	if (!mysql_real_connect(link->mysql, LOCALAPI_G(db_host), LOCALAPI_G(db_username),
-			LOCALAPI_G(db_password), LOCALAPI_G(db_name), (unsigned int) LOCALAPI_G(db_port),
+	if (!mysql_real_connect(link->mysql, host, LOCALAPI_G(db_username),
+			LOCALAPI_G(db_password), LOCALAPI_G(db_name), port,
 			socket && *socket ? socket : NULL, 0)) {
 		la_error_from_mysql(err, link->mysql);
 		mysql_close(link->mysql);
@@ -145,7 +148,33 @@ static bool la_link_connect(la_link *link, php_localapi_db_error *err)
 		return false;
 	}
 	link->galera = -1;
+	snprintf(link->host, sizeof(link->host), "%s", label);
 	return true;
+}
+
+/* db_host is one host, or an ordered list of them (hosts.c). */
+static bool la_link_connect(la_link *link, php_localapi_db_error *err)
+{
+	const char *host = LOCALAPI_G(db_host);
+	unsigned int port = (unsigned int) LOCALAPI_G(db_port);
+
+	la_link_disconnect(link);
+	if (php_localapi_hosts_listed(host)) {
+		return php_localapi_hosts_connect(link, host, port, err);
+	}
+	return php_localapi_db_open(link, host, port, "", err);
+}
+
+/* A connection that died, or a Galera node that stopped being ready, is dropped (and
+ * its host, when one of a list, rests) so that the caller's retry connects afresh. */
+static void la_link_drop_if_unusable(la_link *link, const php_localapi_db_error *err)
+{
+	if (php_localapi_db_error_is_lost(err->code) || php_localapi_db_error_is_not_ready(err->code)) {
+		if (link->host[0]) {
+			php_localapi_hosts_failed(link->host);
+		}
+		la_link_disconnect(link);
+	}
 }
 
 static la_link *la_link_new(const char *key, bool persistent)
@@ -259,10 +288,8 @@ static MYSQL_STMT *la_statement(la_link *link, const char *sql, php_localapi_db_
 	if (mysql_stmt_prepare(stmt, sql, strlen(sql)) != 0) {
 		la_error_from_stmt(err, stmt);
 		mysql_stmt_close(stmt);
-		if (php_localapi_db_error_is_lost(err->code)) {
-			/* Found dead while preparing: drop it so the caller's retry reconnects. */
-			la_link_disconnect(link);
-		}
+		/* Found dead while preparing: drop it so the caller's retry reconnects. */
+		la_link_drop_if_unusable(link, err);
 		return NULL;
 	}
 	zend_hash_index_add_new_ptr(&link->statements, slot, stmt);
@@ -279,9 +306,7 @@ static MYSQL_STMT *la_execute(la_link *link, const char *sql, MYSQL_BIND *params
 	link->in_transaction = true;
 	if ((params && mysql_stmt_bind_param(stmt, params) != 0) || mysql_stmt_execute(stmt) != 0) {
 		la_error_from_stmt(err, stmt);
-		if (php_localapi_db_error_is_lost(err->code)) {
-			la_link_disconnect(link);
-		}
+		la_link_drop_if_unusable(link, err);
 		return NULL;
 	}
 	return stmt;
@@ -371,7 +396,8 @@ bool php_localapi_db_read_one(la_link *link, const char *sql, MYSQL_BIND *params
 	if (php_localapi_db_fetch_one(link, sql, params, number, text, found, err)) {
 		return true;
 	}
-	if (!php_localapi_db_error_is_lost(err->code) || !php_localapi_db_ensure_connected(link, err)) {
+	if (!(php_localapi_db_error_is_lost(err->code) || php_localapi_db_error_is_not_ready(err->code))
+		|| !php_localapi_db_ensure_connected(link, err)) {
 		return false;
 	}
 	return php_localapi_db_fetch_one(link, sql, params, number, text, found, err);
@@ -385,9 +411,7 @@ bool php_localapi_db_commit(la_link *link, php_localapi_db_error *err)
 	}
 	if (mysql_commit(link->mysql) != 0) {
 		la_error_from_mysql(err, link->mysql);
-		if (php_localapi_db_error_is_lost(err->code)) {
-			la_link_disconnect(link);
-		}
+		la_link_drop_if_unusable(link, err);
 		return false;
 	}
 	link->in_transaction = false;
@@ -521,11 +545,13 @@ void php_localapi_db_info(void)
 void php_localapi_db_session_of(la_link *link, php_localapi_db_session *session)
 {
 	session->thread_id = link->mysql ? mysql_thread_id(link->mysql) : 0;
+	memcpy(session->host, link->host, sizeof(session->host));
 }
 
+/* Thread ids are per server: comparable only on the same host of the list (or the one host). */
 bool php_localapi_db_same_server(la_link *link, const php_localapi_db_session *session)
 {
-	return link->mysql && session->thread_id != 0;
+	return link->mysql && session->thread_id != 0 && strcmp(link->host, session->host) == 0;
 }
 
 void php_localapi_db_reset(la_link *link)
@@ -543,9 +569,7 @@ bool php_localapi_db_query(la_link *link, const char *sql, php_localapi_db_error
 	link->in_transaction = true;
 	if (mysql_real_query(link->mysql, sql, (unsigned long) strlen(sql)) != 0) {
 		la_error_from_mysql(err, link->mysql);
-		if (php_localapi_db_error_is_lost(err->code)) {
-			la_link_disconnect(link);
-		}
+		la_link_drop_if_unusable(link, err);
 		return false;
 	}
 	return true;

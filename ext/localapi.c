@@ -209,6 +209,7 @@ static PHP_GSHUTDOWN_FUNCTION(localapi)
 	if (localapi_globals->link_key) {
 		zend_string_free(localapi_globals->link_key);
 	}
+	php_localapi_hosts_free(&localapi_globals->host_rests);
 }
 
 static PHP_MINIT_FUNCTION(localapi)

@@ -16,6 +16,9 @@
 
 typedef struct la_link la_link;
 
+/* "name:port" of one host of a localapi.db_host list. */
+#define PHP_LOCALAPI_HOST_LABEL_LEN (256 + 8)
+
 /* "localapi:" and the hex SHA-256 of the connection settings: a link's key in EG(persistent_list). */
 #define PHP_LOCALAPI_LINK_KEY_LEN (sizeof("localapi:") - 1 + 2 * 32)
 
@@ -37,6 +40,8 @@ ZEND_BEGIN_MODULE_GLOBALS(localapi)
 	HashTable *request_links;
 	zend_string *link_key;   /* key of the connection settings in force (persistent) */
 	bool link_key_valid;     /* false once a connection setting changed */
+	/* hosts.c: "name:port" => when a host of a db_host list that failed may be tried again */
+	HashTable *host_rests;
 	/* Hook registry of the current request: hook point => HashTable of la_hook*. */
 	HashTable *hooks;
 	bool hooks_dir_loaded;
@@ -99,6 +104,7 @@ void php_localapi_db_info(void);
 /* The server session a transaction ran in, to find out later what became of it. */
 typedef struct {
 	unsigned long thread_id;     /* 0 when not connected */
+	char host[PHP_LOCALAPI_HOST_LABEL_LEN];    /* the host of the list it ran on, "" for a single host */
 } php_localapi_db_session;
 
 void php_localapi_db_session_of(la_link *link, php_localapi_db_session *session);
@@ -111,6 +117,16 @@ void php_localapi_bind_str(MYSQL_BIND *bind, const char *ptr, size_t len);
 void php_localapi_bind_null(MYSQL_BIND *bind);
 void php_localapi_bind_long(MYSQL_BIND *bind, long long *value);
 void php_localapi_bind_double(MYSQL_BIND *bind, double *value);
+
+/* db.c, for hosts.c */
+bool php_localapi_db_open(la_link *link, const char *host, unsigned int port, const char *label,
+	php_localapi_db_error *err);
+
+/* hosts.c: an ordered list of hosts in localapi.db_host. */
+bool php_localapi_hosts_listed(const char *db_host);
+bool php_localapi_hosts_connect(la_link *link, const char *list, unsigned int default_port, php_localapi_db_error *err);
+void php_localapi_hosts_failed(const char *label);
+void php_localapi_hosts_free(HashTable **rests);
 
 /* retry.c: whether and when a failed transaction is tried again. */
 typedef struct {

@@ -7,7 +7,7 @@
  *   eval "$(scripts/galera.sh env)"
  *   php -d extension=$PWD/modules/localapi.so scripts/galera-test.php [--short] [--throughput] [scenario...]
  *
- * Scenarios: plain, race, kill, freeze, rejoin (all by default, in that
+ * Scenarios: plain, race, kill, freeze, notready, rejoin (all by default, in that
  * order). Each check prints "ok - <what>" or "FAIL - <what>: <detail>";
  * measurements print as "# <name>: <value>". The last line is
  * "N passed, N failed". --short is the version .ci/run runs (fewer emails,
@@ -216,13 +216,22 @@ function node_link(int $node, bool $fresh = false): mysqli
 
 function rows(int $node, string $sql, ...$params): array
 {
-	try {
-		$result = node_link($node)->execute_query($sql, $params === [] ? null : $params);
-	} catch (mysqli_sql_exception $e) {
-		/* The node may have been restarted since: one fresh link. */
-		$result = node_link($node, true)->execute_query($sql, $params === [] ? null : $params);
+	/* The node may have been restarted or rejoined since the link was made: fresh links, a few times. */
+	for ($attempt = 1; ; $attempt++) {
+		try {
+			$result = node_link($node, $attempt > 1)->execute_query($sql, $params === [] ? null : $params);
+			if ($result instanceof mysqli_result) {
+				return $result->fetch_all(MYSQLI_ASSOC);
+			}
+			$problem = 'no result set';
+		} catch (mysqli_sql_exception $e) {
+			$problem = $e->getMessage();
+		}
+		if ($attempt >= 10) {
+			throw new RuntimeException("node $node: $sql: $problem");
+		}
+		usleep(500000);
 	}
-	return $result->fetch_all(MYSQLI_ASSOC);
 }
 
 function value(int $node, string $sql, ...$params): mixed
@@ -690,6 +699,64 @@ function scenario_freeze(array $opt): void
 	}
 }
 
+/*
+ * Node 3 cut off from the cluster (gmcast.isolate): it runs and accepts
+ * connections, but is not in the primary component (wsrep_ready OFF, its
+ * statements fail with 1047). A host list starting at it skips it, for a new
+ * connection and for a link made before it was cut off; node 3 alone answers
+ * Database error within the retry budget and writes nothing.
+ */
+function scenario_notready(array $opt): void
+{
+	$cid = make_client();
+	$ini = ['localapi.read_timeout' => '10', 'localapi.connect_timeout' => '3', 'localapi.retry_budget' => '2000'];
+	$labels = ['host list from node 3, linked before' , 'host list from node 3, new', 'node 3 only'];
+	$emails = [];
+	$children = [];
+	foreach ($labels as $n => $label) {
+		$emails[$n] = sprintf('la-galera-notready-%d-%s@example.test', $n, bin2hex(random_bytes(4)));
+	}
+	$children[0] = spawn('calls', node_ini(3, true, $ini), ['warmup' => ['clientid' => LA_MISSING_CLIENT],
+		'calls' => [['clientid' => $cid, 'email' => $emails[0], 'firstname' => $labels[0]]]]);
+	$problems = wait_ready([$children[0]]);
+	[$code, $output] = galera('isolate', '3');
+	$deadline = microtime(true) + 60;
+	do {
+		usleep(200000);
+		$state = trim(shell_exec('bash ' . escapeshellarg(__DIR__ . '/galera.sh') . ' sql 3 -N -e '
+			. escapeshellarg("SHOW STATUS LIKE 'wsrep_ready'") . ' 2>/dev/null') ?? '');
+	} while (!str_ends_with($state, 'OFF') && microtime(true) < $deadline);
+	check('node 3 cut off (wsrep_ready OFF)', $code === 0 && str_ends_with($state, 'OFF'), [$output, $state]);
+	$children[1] = spawn('calls', node_ini(3, true, $ini), ['calls' => [['clientid' => $cid, 'email' => $emails[1],
+		'firstname' => $labels[1]]]]);
+	$children[2] = spawn('calls', node_ini(3, false, $ini), ['calls' => [['clientid' => $cid, 'email' => $emails[2],
+		'firstname' => $labels[2]]]]);
+	$problems = array_merge($problems, wait_ready([1 => $children[1], 2 => $children[2]]));
+	release($children);
+	$collected = collect($children, 120);
+	galera('unisolate', '3');
+	foreach ($labels as $n => $label) {
+		$result = $collected['reports'][$n]['results'][0] ?? null;
+		$shown = $result === null ? 'no answer' : show($result['answer']);
+		$elapsed = $result === null ? null : round($result['t1'] - $result['t0'], 2);
+		$ids = array_map('intval', array_column(rows(1, 'SELECT id FROM tblcontacts WHERE email = ?', $emails[$n]), 'id'));
+		figure("notready: $label", ['answer' => $shown, 'seconds' => $elapsed]);
+		if ($n < 2) {
+			check("notready: $label succeeds on another node", $shown === 'success' && $ids === [$result['answer']['contactid']],
+				[$shown, $ids]);
+			check("notready: $label within 3 s", $elapsed !== null && $elapsed < 3, $elapsed);
+		} else {
+			check("notready: $label answers Database error, writes nothing",
+				str_starts_with($shown, 'error: Database error: ') && !is_unknown_outcome($shown) && $ids === [], [$shown, $ids]);
+			check("notready: $label within the retry budget and the timeouts", $elapsed !== null && $elapsed < 2 + 3 + 3, $elapsed);
+		}
+	}
+	check('notready: no warnings or child failures', array_merge($problems, $collected['problems']) === [],
+		array_slice(array_merge($problems, $collected['problems']), 0, 5));
+	[$code, $output] = galera('wait-synced', '3', '120');
+	check('notready: node 3 rejoined', $code === 0, $output);
+}
+
 /* Every node back, synced, with the same rows. */
 function scenario_rejoin(array $opt): void
 {
@@ -754,7 +821,7 @@ foreach (array_slice($argv, 1) as $arg) {
 		default => $chosen[] = $arg,
 	};
 }
-$scenarios = $chosen ?: ['plain', 'race', 'kill', 'freeze', 'rejoin'];
+$scenarios = $chosen ?: ['plain', 'race', 'kill', 'freeze', 'notready', 'rejoin'];
 if ($opt['throughput'] && !in_array('throughput', $scenarios, true)) {
 	$scenarios[] = 'throughput';
 }

@@ -21,6 +21,10 @@
 #   scripts/galera.sh kill N         SIGKILL node N's mariadbd
 #   scripts/galera.sh freeze N       SIGSTOP it (a hung host)
 #   scripts/galera.sh thaw N         SIGCONT it
+#   scripts/galera.sh isolate N      cut node N off the cluster (gmcast.isolate):
+#                                    it keeps running and answering, but is not
+#                                    in the primary component (wsrep_ready OFF)
+#   scripts/galera.sh unisolate N    let it rejoin
 #   scripts/galera.sh start-node N   start node N alone, joining the others
 #   scripts/galera.sh wait-synced N [seconds]
 #                                    wait until node N is synced and ready
@@ -498,6 +502,10 @@ node_cmd() {
 		pid="$(node_pid "$node")" || die "node $node is not running"
 		kill -CONT "$pid"
 		;;
+	isolate | unisolate)
+		node_pid "$node" >/dev/null || die "node $node is not running"
+		admin_client "$node" -e "SET GLOBAL wsrep_provider_options = 'gmcast.isolate=$([ "$action" = isolate ] && echo 1 || echo 0)'"
+		;;
 	start-node)
 		take_lock
 		if node_pid "$node" >/dev/null; then
@@ -529,9 +537,9 @@ sql)
 	shift 2
 	exec mariadb --no-defaults --socket="$(socket_path "$node")" --user="$ADMIN_USER" "$DB_NAME" "$@"
 	;;
-kill | freeze | thaw | start-node | wait-synced | pid) node_cmd "$@" ;;
+kill | freeze | thaw | isolate | unisolate | start-node | wait-synced | pid) node_cmd "$@" ;;
 *)
-	echo "usage: scripts/galera.sh start|stop|status|env|sql N|kill N|freeze N|thaw N|start-node N|wait-synced N [s]|pid N" >&2
+	echo "usage: scripts/galera.sh start|stop|status|env|sql N|kill N|freeze N|thaw N|isolate N|unisolate N|start-node N|wait-synced N [s]|pid N" >&2
 	exit 2
 	;;
 esac
