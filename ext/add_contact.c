@@ -295,6 +295,14 @@ static bool la_log_committed(la_link *link, void *context, bool causal, bool *fo
 	return ok;
 }
 
+static void la_error_prefix(php_localapi_db_error *err, const char *prefix)
+{
+	char message[sizeof(err->message)];
+
+	snprintf(message, sizeof(message), "%s%s", prefix, err->message);
+	memcpy(err->message, message, sizeof(message));
+}
+
 static bool la_log_with_retries(la_link *link, la_add *add, php_localapi_db_error *err)
 {
 	php_localapi_retry retry;
@@ -306,6 +314,7 @@ static bool la_log_with_retries(la_link *link, la_add *add, php_localapi_db_erro
 				case PHP_LOCALAPI_COMMITTED:
 					return true;
 				case PHP_LOCALAPI_OUTCOME_UNKNOWN:
+					la_error_prefix(err, "outcome unknown, the row may have been written: ");
 					return false;
 				case PHP_LOCALAPI_NOT_COMMITTED:
 					break;

@@ -436,9 +436,15 @@ function heal(): void
  * Scenarios
  */
 
-/* A plain contact and a sub-account through each node: the same rows on all three. */
+/*
+ * A plain contact and a sub-account through each node: the same rows on all
+ * three. The claims table of the duplicate-email rule is dropped first: the
+ * first sub-account creates it again.
+ */
 function scenario_plain(array $opt): void
 {
+	[$code, $output] = galera('sql', '1', '-e', 'DROP TABLE IF EXISTS mod_localapi_email_claims');
+	check('claims table dropped', $code === 0, $output);
 	$cid = make_client();
 	foreach ([1, 2, 3] as $node) {
 		$email = sprintf('la-galera-plain-%d-%s@example.test', $node, bin2hex(random_bytes(4)));
@@ -462,6 +468,12 @@ function scenario_plain(array $opt): void
 		check("node $node: both rows, identical on every node", count($seen[1]) === 2 && $seen[1] === $seen[2] && $seen[1] === $seen[3],
 			$seen);
 	}
+	$claims = [];
+	foreach ([1, 2, 3] as $reader) {
+		$claims[$reader] = value($reader, 'SELECT COUNT(*) FROM mod_localapi_email_claims');
+	}
+	check('the claims table was created again, one claim per sub-account, on every node', $claims === [1 => 3, 2 => 3, 3 => 3],
+		$claims);
 }
 
 /*

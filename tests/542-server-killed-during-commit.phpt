@@ -27,6 +27,9 @@ if (($why = la_rel_db_sh_unusable()) !== null) {
 if (!is_readable('/proc/self/maps')) {
 	die('skip needs /proc/self/maps to find localapi.so for the children');
 }
+if (la_rel_under_valgrind()) {
+	die('skip under valgrind: run-tests traces children, so the restarted server would run under valgrind');
+}
 ?>
 --FILE--
 <?php
