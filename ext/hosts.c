@@ -166,8 +166,8 @@ void php_localapi_hosts_free(HashTable **rests)
 }
 
 /*
- * Ready to work: not a Galera node (wsrep_on is 0), or a node whose wsrep_ready
- * is ON. A node that is not ready refuses the query itself (1047), which says
+ * Ready to work: not a Galera node (wsrep_on is 0, or no such variable), or a
+ * node whose wsrep_ready is ON. A node that is not ready refuses the query itself (1047), which says
  * the same.
  */
 static bool la_host_ready(la_link *link, php_localapi_db_error *err)
@@ -180,6 +180,10 @@ static bool la_host_ready(la_link *link, php_localapi_db_error *err)
 
 	ok = php_localapi_db_fetch_one(link, sql, NULL, &wsrep_on, &ready, &found, err);
 	php_localapi_db_rollback(link);
+	if (!ok && err->code == ER_UNKNOWN_SYSTEM_VARIABLE) {
+		/* A server built without Galera support has no wsrep_on: it is no Galera node. */
+		return true;
+	}
 	if (ok && found && wsrep_on && !(ready && zend_string_equals_literal_ci(ready, "ON"))) {
 		snprintf(err->message, sizeof(err->message), "WSREP not ready (wsrep_ready %s)", ready ? ZSTR_VAL(ready) : "unknown");
 		err->code = ER_UNKNOWN_COM_ERROR;
