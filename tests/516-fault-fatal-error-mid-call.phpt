@@ -86,6 +86,19 @@ function la_web_start(string $dir): ?array
 	return null;
 }
 
+/* Stop the server as Ctrl-C does (SIGINT), so that it shuts PHP down normally. */
+function la_web_stop(array $server): void
+{
+	proc_terminate($server[0], 2);
+	for ($i = 0; $i < 1200 && proc_get_status($server[0])['running']; $i++) {
+		usleep(50000);
+	}
+	if (proc_get_status($server[0])['running']) {
+		proc_terminate($server[0], 9);
+	}
+	proc_close($server[0]);
+}
+
 /* One request: its first line (the worker's process and link) and the answer, each decoded or null. */
 function la_web_get(array $server, array $query): array
 {
@@ -98,13 +111,15 @@ function la_web_get(array $server, array $query): array
 
 $cid = la_make_client();
 $name = 'la-516-' . bin2hex(random_bytes(4));
+$server = null;
 try {
 	$server = la_web_start($dir);
 	la_ok(1, $server !== null, 'php -S did not start');
 	if ($server) {
 		$first = la_web_get($server, ['cid' => $cid, 'admin' => 'admin', 'hooks' => "$dir/hooks"]);
 		/* request 1 printed its process and no link yet, then died inside localAPI() */
-		la_is(2, [is_int($first['worker']['pid'] ?? null), is_array($first['worker']) ? $first['worker']['thread'] : 'no line', $first['answer']],
+		$worker = $first['worker'];
+		la_is(2, [is_int($worker['pid'] ?? null), is_array($worker) ? $worker['thread'] : 'no line', $first['answer']],
 			[true, null, null]);
 		la_ok(3, str_contains((string) file_get_contents($server[2]), 'la-516: fatal error in a hook file'),
 			file_get_contents($server[2]));
@@ -114,13 +129,14 @@ try {
 		$second = la_web_get($server, ['cid' => $cid, 'admin' => $name]);
 		echo '5: ', la_show($second['answer'] ?? $second['body']), "\n";
 		/* the same worker, on the link request 1 opened */
-		la_is(6, [($second['worker']['pid'] ?? 0) === ($first['worker']['pid'] ?? -1), is_int($second['worker']['thread'] ?? null)],
-			[true, true]);
+		$worker = $second['worker'];
+		la_is(6, [($worker['pid'] ?? 0) === ($first['worker']['pid'] ?? -1), is_int($worker['thread'] ?? null)], [true, true]);
 		la_is(7, la_pick(la_log_of($cid)[0] ?? null, ['user', 'admin_id']), ['user' => $name, 'admin_id' => (string) $aid]);
-		proc_terminate($server[0]);
-		proc_close($server[0]);
 	}
 } finally {
+	if ($server) {
+		la_web_stop($server);
+	}
 	la_query("DELETE FROM tbladmins WHERE username = ?", $name);
 	foreach (["$dir/hooks/fatal.php", "$dir/docroot/ping.php", "$dir/docroot/index.php", "$dir/server.err"] as $file) {
 		@unlink($file);
