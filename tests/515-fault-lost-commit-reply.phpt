@@ -1,5 +1,5 @@
 --TEST--
-Server faults: the server commits but its answer to COMMIT is lost; the call answers success with one contact, one log row (behaviour §7 "Commit points", §9)
+Server faults: the server commits but its answer to COMMIT is lost; the call answers success with one contact, one log row (behaviour §4 "Lost connections", §7 "Commit points", §9)
 --DESCRIPTION--
 The extension talks to the server through tests/commit-proxy.inc, a relay
 on a unix socket of its own that passes the first COMMIT to the server,

@@ -1,5 +1,5 @@
 --TEST--
-Request faults: a request that dies mid-call leaves no transaction open for the next request of the worker (behaviour §4, §7 "Persistence")
+Request faults: a request that dies mid-call leaves no transaction open for the next request of the worker (behaviour §4 "Persistent link")
 --DESCRIPTION--
 One web-server worker with a persistent link: PHP's built-in web server
 (php -S, one process serving request after request, like a php-fpm worker),

@@ -1,5 +1,5 @@
 --TEST--
-Server faults: with a ContactAdd hook, the answer to the log row's COMMIT is lost; still one log row (behaviour §3.11, §7 "Commit points", §9)
+Server faults: with a ContactAdd hook, the answer to the log row's COMMIT is lost; still one log row (behaviour §3.11, §4 "Lost connections", §9)
 --DESCRIPTION--
 With a ContactAdd hook registered the contact commits first, then the hook
 runs, then the activity-log row is written and committed on its own. Here
