@@ -35,7 +35,7 @@ if (!is_readable('/proc/self/maps')) {
 require_once __DIR__ . '/reliability.inc';
 
 $cid = la_make_client();
-$hooks = sys_get_temp_dir() . '/localapi-test-514-hooks-' . getmypid();
+$hooks = la_tmp_path('514-hooks-' . getmypid());
 @mkdir($hooks);
 file_put_contents("$hooks/contactadd.php", '<?php add_hook("ContactAdd", 1, function (array $vars) {});');
 
@@ -128,7 +128,7 @@ rmdir($hooks);
 <?php
 require_once __DIR__ . '/connect.inc';
 la_cleanup_tag();
-foreach (glob(sys_get_temp_dir() . '/localapi-test-514-hooks-*') as $dir) {
+foreach (glob(la_tmp_path('514-hooks-*')) as $dir) {
 	array_map('unlink', glob("$dir/*"));
 	rmdir($dir);
 }
