@@ -7,9 +7,10 @@
 # starts the private MariaDB (scripts/db.sh), exports the LOCALAPI_TEST_*
 # variables tests/README.md describes and runs php's own run-tests.php on
 # tests/ (or on the tests named). --valgrind runs every test under valgrind
-# memcheck (run-tests.php -m): an invalid read or write or a use of
-# uninitialised memory fails the test. run-tests.php does not ask valgrind
-# for leak checking, so leaks are found by scripts/asan-test.sh instead.
+# memcheck (run-tests.php -m), two at a time (LOCALAPI_TEST_JOBS; tests that
+# must run alone declare --CONFLICTS--), with full leak checking: a memory
+# error or a block definitely lost fails the test, except PHP's own leaks
+# listed in tests/valgrind.supp.
 #
 # `make test` runs the same tests (Makefile.frag loads mysqli for it); this
 # script calls run-tests.php itself to read its per-test results (-W) for the
@@ -59,7 +60,18 @@ if [ ! -t 1 ]; then
 fi
 if [ -n "$valgrind" ]; then
 	command -v valgrind >/dev/null || die "valgrind not found"
-	runner+=(-m --show-mem)
+	runner+=(-m --show-mem -j"${LOCALAPI_TEST_JOBS:-2}")
+	# run-tests.php -m runs "valgrind -q --tool=memcheck --trace-children=yes
+	# --log-file=<test>.mem" and fails a test whose log is not empty; it asks
+	# for no leak check. valgrind reads more options from VALGRIND_OPTS:
+	# report every block definitely lost (then the log is not empty), except
+	# the leaks of PHP's own listed in tests/valgrind.supp. Scripts and the
+	# MariaDB server that tests start run natively: a skipped shell's children
+	# are not traced either, so only PHP processes are checked.
+	leak_check=(--leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite
+		"--suppressions=$TREE/tests/valgrind.supp"
+		'--trace-children-skip=*/sh,*/bash,*/dash,*/env,*/mariadbd,*/mysqld,*/mariadb,*/mysql')
+	export VALGRIND_OPTS="${leak_check[*]} ${VALGRIND_OPTS:-}"
 fi
 
 export NO_INTERACTION=1 TEST_PHP_EXECUTABLE="$PHP_BIN" REPORT_EXIT_STATUS=1

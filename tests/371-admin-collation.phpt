@@ -24,7 +24,7 @@ $accented = "Jösé-Straße-$tag";
 $numeric = "98765$tag";
 $aid = la_insert('tbladmins', ['username' => $accented]);
 $nid = la_insert('tbladmins', ['username' => $numeric]);
-file_put_contents(sys_get_temp_dir() . '/localapi-test-371-admins', "$aid,$nid");
+file_put_contents(la_tmp_path('371-admins'), "$aid,$nid");
 try {
 	la_ok(1, $aid > 1 && $nid > 1 && $nid != (int) $numeric);
 	$n = 2;
@@ -44,7 +44,7 @@ try {
 --CLEAN--
 <?php
 require_once __DIR__ . '/connect.inc';
-$file = sys_get_temp_dir() . '/localapi-test-371-admins';
+$file = la_tmp_path('371-admins');
 if (file_exists($file)) {
 	foreach (explode(',', file_get_contents($file)) as $id) {
 		if ((int) $id > 1) {

@@ -15,7 +15,7 @@ require __DIR__ . '/skipif.inc';
 <?php
 require_once __DIR__ . '/connect.inc';
 
-$dir = sys_get_temp_dir() . '/localapi-test-395-hooks';
+$dir = la_tmp_path('395-hooks');
 @mkdir($dir);
 $code = <<<'PHP'
 <?php
@@ -45,7 +45,7 @@ la_is(7, $GLOBALS['la_ran'], ['10.php', '9.php', 'B.php', 'a.php', 'b.php']);
 --CLEAN--
 <?php
 require_once __DIR__ . '/connect.inc';
-$dir = sys_get_temp_dir() . '/localapi-test-395-hooks';
+$dir = la_tmp_path('395-hooks');
 foreach (glob("$dir/*") ?: [] as $file) {
 	unlink($file);
 }

@@ -1,10 +1,21 @@
 --TEST--
-Schema: the tables AddContact touches have WHMCS's current layout (behaviour §4, §6)
+Schema: the server the suite runs against has WHMCS's current layout; guards the suite's premise, not the extension (behaviour §4, §6)
 --DESCRIPTION--
-Checks the loaded schema (sql/schema.sql) through information_schema: InnoDB,
-utf8mb3 with utf8_unicode_ci (MariaDB names it utf8mb3_unicode_ci), the
-columns of behaviour §6 with their types, NULL-ability and defaults, the keys, no
-unique key other than the primary keys (none on any email), no foreign keys.
+What it guards: every other test runs against sql/schema.sql (or whatever
+schema the server under test holds), and proves the extension right only
+for that layout. If the layout drifted from WHMCS's, those tests could pass
+while real installs fail: a unique key on email would make the
+duplicate-email races (263, 500, 501) hold whatever the extension does;
+defaults on the NOT NULL TEXT columns would let an INSERT that omits one of
+them pass 201 and 202, where WHMCS's layout (no defaults, strict sql_mode)
+refuses it. This test pins the layout, so that such an edit of
+sql/schema.sql, or a server with another layout, fails here by name. It
+calls no localAPI(): the extension's behaviour on this layout is what the
+other tests check.
+Checked through information_schema: InnoDB, utf8mb3 with utf8_unicode_ci
+(MariaDB names it utf8mb3_unicode_ci), the columns of behaviour §6 with their
+types, NULL-ability and defaults, the keys, no unique key other than the
+primary keys (none on any email), no foreign keys.
 --EXTENSIONS--
 localapi
 mysqli

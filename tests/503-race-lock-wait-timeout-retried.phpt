@@ -31,7 +31,7 @@ if (!is_readable('/proc/self/maps')) {
 <?php
 require_once __DIR__ . '/reliability.inc';
 
-$backup = sys_get_temp_dir() . '/localapi-test-503-lock-wait-timeout.txt';
+$backup = la_tmp_path('503-lock-wait-timeout.txt');
 $cid = la_make_client();
 $original = (int) la_value('SELECT @@GLOBAL.innodb_lock_wait_timeout');
 if (!file_exists($backup)) {
@@ -65,7 +65,7 @@ la_rel_figure('child call s', round($report['elapsed'] ?? -1, 3));
 --CLEAN--
 <?php
 require_once __DIR__ . '/reliability.inc';
-$backup = sys_get_temp_dir() . '/localapi-test-503-lock-wait-timeout.txt';
+$backup = la_tmp_path('503-lock-wait-timeout.txt');
 if (file_exists($backup)) {
 	la_rel_set_global('innodb_lock_wait_timeout', (int) file_get_contents($backup));
 	unlink($backup);

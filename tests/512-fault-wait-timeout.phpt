@@ -28,7 +28,7 @@ require_once __DIR__ . '/reliability.inc';
 
 function la_backup_file(): string
 {
-	return sys_get_temp_dir() . '/localapi-test-512-wait-timeout.txt';
+	return la_tmp_path('512-wait-timeout.txt');
 }
 
 $warnings = [];
@@ -84,7 +84,7 @@ la_is(12, $warnings, []);
 --CLEAN--
 <?php
 require_once __DIR__ . '/reliability.inc';
-$backup = sys_get_temp_dir() . '/localapi-test-512-wait-timeout.txt';
+$backup = la_tmp_path('512-wait-timeout.txt');
 if (file_exists($backup)) {
 	la_rel_set_global('wait_timeout', (int) file_get_contents($backup));
 	unlink($backup);

@@ -7,6 +7,9 @@ server. The test sees the statement in PROCESSLIST, KILLs the child's
 connection, then releases the lock. The answer must tell the truth: either
 success with exactly one row (the one whose contactid it returned) and one
 log row, or "Database error: ..." with no row and no log row. Never two rows.
+The client's rows are counted exactly: each call adds one contact and one
+log row when it answered success and none when it answered an error, and in
+the end the client has as many contacts and log rows as calls succeeded.
 Locks:
  - LOCK TABLES tblcontacts WRITE: the contact INSERT waits (plain contact);
  - the client row SELECTed FOR UPDATE: the guarded sub-account INSERT ...
@@ -32,7 +35,7 @@ if (!is_readable('/proc/self/maps')) {
 require_once __DIR__ . '/reliability.inc';
 
 $cid = la_make_client();
-$hooks = sys_get_temp_dir() . '/localapi-test-514-hooks-' . getmypid();
+$hooks = la_tmp_path('514-hooks-' . getmypid());
 @mkdir($hooks);
 file_put_contents("$hooks/contactadd.php", '<?php add_hook("ContactAdd", 1, function (array $vars) {});');
 
@@ -68,7 +71,10 @@ $scenarios = [
 ];
 
 $n = 1;
+$successes = 0;
 foreach ($scenarios as $label => $scenario) {
+	$written_before = [la_count('SELECT COUNT(*) FROM tblcontacts WHERE userid = ?', $cid),
+		la_count('SELECT COUNT(*) FROM tblactivitylog WHERE userid = ?', $cid)];
 	$email = la_unique_email('inflight');
 	$post = ['clientid' => $cid, 'email' => $email, 'firstname' => $label] + $scenario['post'];
 	$before = la_rel_sessions();
@@ -103,12 +109,18 @@ foreach ($scenarios as $label => $scenario) {
 	}
 	la_ok("$n $label: truthful answer", $truthful, [$shown, 'rows' => $ids, 'log rows' => $logs]);
 	la_ok("$n $label: never two rows", count($ids) <= 1, $ids);
+	/* exactly what the answer says: one contact and one log row on success, nothing on error */
+	$written = [la_count('SELECT COUNT(*) FROM tblcontacts WHERE userid = ?', $cid) - $written_before[0],
+		la_count('SELECT COUNT(*) FROM tblactivitylog WHERE userid = ?', $cid) - $written_before[1]];
+	la_is("$n $label: rows written", $written, $outcome === 'success' ? [1, 1] : [0, 0]);
+	$successes += $outcome === 'success' ? 1 : 0;
 	la_is("$n $label: warnings", [$report['warnings'] ?? 'no report', $code, $stderr], [[], 0, '']);
 	la_rel_figure($label, ['answer' => $outcome, 'rows' => count($ids), 'log rows' => $logs,
 		'call s' => round($report['elapsed'] ?? -1, 3)]);
 	$n++;
 }
 la_is($n, la_count('SELECT COUNT(*) FROM tblcontacts WHERE userid = ?', $cid) <= count($scenarios), true);
+la_is($n + 1, [count(la_contacts_of($cid)), count(la_log_of($cid))], [$successes, $successes]);
 unlink("$hooks/contactadd.php");
 rmdir($hooks);
 ?>
@@ -116,7 +128,7 @@ rmdir($hooks);
 <?php
 require_once __DIR__ . '/connect.inc';
 la_cleanup_tag();
-foreach (glob(sys_get_temp_dir() . '/localapi-test-514-hooks-*') as $dir) {
+foreach (glob(la_tmp_path('514-hooks-*')) as $dir) {
 	array_map('unlink', glob("$dir/*"));
 	rmdir($dir);
 }
@@ -125,17 +137,22 @@ foreach (glob(sys_get_temp_dir() . '/localapi-test-514-hooks-*') as $dir) {
 1 tblcontacts locked, plain contact: killed while waiting: ok
 1 tblcontacts locked, plain contact: truthful answer: ok
 1 tblcontacts locked, plain contact: never two rows: ok
+1 tblcontacts locked, plain contact: rows written: ok
 1 tblcontacts locked, plain contact: warnings: ok
 2 client row locked, sub-account: killed while waiting: ok
 2 client row locked, sub-account: truthful answer: ok
 2 client row locked, sub-account: never two rows: ok
+2 client row locked, sub-account: rows written: ok
 2 client row locked, sub-account: warnings: ok
 3 tblactivitylog locked, plain contact: killed while waiting: ok
 3 tblactivitylog locked, plain contact: truthful answer: ok
 3 tblactivitylog locked, plain contact: never two rows: ok
+3 tblactivitylog locked, plain contact: rows written: ok
 3 tblactivitylog locked, plain contact: warnings: ok
 4 tblactivitylog locked, ContactAdd hook: killed while waiting: ok
 4 tblactivitylog locked, ContactAdd hook: truthful answer: ok
 4 tblactivitylog locked, ContactAdd hook: never two rows: ok
+4 tblactivitylog locked, ContactAdd hook: rows written: ok
 4 tblactivitylog locked, ContactAdd hook: warnings: ok
 5: ok
+6: ok
