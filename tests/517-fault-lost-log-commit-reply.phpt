@@ -17,9 +17,6 @@ mysqli
 require __DIR__ . '/skipif.inc';
 if (!function_exists('proc_open')) die('skip proc_open() disabled');
 ?>
---XFAIL--
-The log row's COMMIT is retried without looking for the row first
-(add_contact.c, la_log_with_retries()), so a lost answer writes it twice.
 --FILE--
 <?php
 require_once __DIR__ . '/reliability.inc';
