@@ -6,9 +6,9 @@ runs, then the activity-log row is written and committed on its own. Here
 tests/commit-proxy.inc (see 515) lets the contact's COMMIT through and loses
 the server's answer to the second COMMIT, the log row's: the server has
 committed the log row, the extension saw the connection drop. Like the
-contact, the log row must not be written twice: the answer is success, the
-client has one contact and exactly one log row, and no warning is raised
-(the log row exists).
+contact, the log row must be looked for before the write is tried again, or
+it is written twice: the answer is success, the client has one contact and
+exactly one log row, and no warning is raised (the log row exists).
 --EXTENSIONS--
 localapi
 mysqli
