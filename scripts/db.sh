@@ -14,10 +14,19 @@
 # .db/mysqld.log under the repository root. Networking is off: the unix socket
 # is the only way in. Works as root and as an ordinary user, and in a path
 # with spaces. The distribution's own server and its config are never used.
+#
+# Two variables point it at another server (scripts/matrix.sh runs two):
+#   LOCALAPI_DB_DIR   absolute path of the folder that takes the place of .db
+#   LOCALAPI_DB_ROOT  a Debian root (a chroot) whose mariadbd, mariadb-install-db
+#                     and mariadb to run instead of this system's; they run
+#                     chrooted there, so LOCALAPI_DB_DIR must lie inside it.
+#                     Only root can use it.
 set -euo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-DB_DIR="$REPO/.db"
+DB_DIR="${LOCALAPI_DB_DIR:-$REPO/.db}"
+SERVER_ROOT="${LOCALAPI_DB_ROOT:-}"
+SERVER_ROOT="${SERVER_ROOT%/}"
 DATA_DIR="$DB_DIR/data"
 PID_FILE="$DB_DIR/mysqld.pid"
 LOG_FILE="$DB_DIR/mysqld.log"
@@ -32,6 +41,41 @@ STOP_TIMEOUT=60
 # in over the socket without a password (unix_socket authentication).
 ADMIN_USER="$(id -un)"
 
+case "$DB_DIR" in
+/*) ;;
+*) die "LOCALAPI_DB_DIR must be an absolute path" ;;
+esac
+if [ -n "$SERVER_ROOT" ]; then
+	case "$DB_DIR" in
+	"$SERVER_ROOT"/*) ;;
+	*) die "LOCALAPI_DB_DIR ($DB_DIR) must lie inside LOCALAPI_DB_ROOT ($SERVER_ROOT)" ;;
+	esac
+fi
+
+# A path as the server's programs see it: without the root they run in.
+in_root() {
+	printf '%s\n' "${1#"$SERVER_ROOT"}"
+}
+
+# What runs one of the server's programs: chrooted into LOCALAPI_DB_ROOT when
+# set. chroot and env exec it, so its pid is the one a caller started.
+SERVER_PREFIX=()
+if [ -n "$SERVER_ROOT" ]; then
+	SERVER_PREFIX=(chroot "$SERVER_ROOT" /usr/bin/env PATH=/usr/sbin:/usr/bin:/sbin:/bin)
+fi
+
+server_cmd() {
+	"${SERVER_PREFIX[@]}" "$@"
+}
+
+have_program() {
+	if [ -n "$SERVER_ROOT" ]; then
+		[ -x "$SERVER_ROOT/usr/sbin/$1" ] || [ -x "$SERVER_ROOT/usr/bin/$1" ]
+	else
+		command -v "$1" >/dev/null
+	fi
+}
+
 # sun_path holds 107 bytes plus the NUL. A tree whose socket path would not
 # fit gets a socket in a private directory under /tmp named from its path.
 socket_path() {
@@ -41,6 +85,8 @@ socket_path() {
 		printf '%s\n' "$sock"
 		return
 	fi
+	# The server of another root must find the socket inside that root.
+	[ -z "$SERVER_ROOT" ] || die "socket path $sock is longer than 107 bytes"
 	local hash
 	hash=$(printf '%s' "$REPO" | sha256sum | cut -c1-16)
 	printf '%s\n' "/tmp/localapi-db-$(id -u)-$hash/mysqld.sock"
@@ -67,12 +113,12 @@ server_pid() {
 	pid="$(tr -dc '0-9' <"$PID_FILE" 2>/dev/null)" || return 1
 	[ -n "$pid" ] && [ -d "/proc/$pid" ] || return 1
 	[ "$(cat "/proc/$pid/comm" 2>/dev/null)" = mariadbd ] || return 1
-	tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qxF -- "--datadir=$DATA_DIR" || return 1
+	tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qxF -- "--datadir=$(in_root "$DATA_DIR")" || return 1
 	printf '%s\n' "$pid"
 }
 
 admin_client() {
-	mariadb --no-defaults --socket="$SOCKET" --user="$ADMIN_USER" --connect-timeout=5 "$@"
+	server_cmd mariadb --no-defaults --socket="$(in_root "$SOCKET")" --user="$ADMIN_USER" --connect-timeout=5 "$@"
 }
 
 answers() {
@@ -97,7 +143,7 @@ take_lock() {
 
 initialise() {
 	[ -f "$DB_DIR/initialised" ] && [ -d "$DATA_DIR" ] && return 0
-	command -v mariadb-install-db >/dev/null || die "mariadb-install-db not found: run scripts/deps.sh"
+	have_program mariadb-install-db || die "mariadb-install-db not found: run scripts/deps.sh"
 	if [ -e "$DATA_DIR" ] && [ ! -O "$DATA_DIR" ]; then
 		die "$DATA_DIR belongs to another user"
 	fi
@@ -107,10 +153,10 @@ initialise() {
 	# unquoted path (breaking on spaces), and the bootstrap runs as whoever
 	# we are anyway. --force skips a host name lookup that only matters for
 	# TCP accounts; networking is off.
-	local args=(--no-defaults --datadir="$DATA_DIR" --skip-test-db --force
+	local args=(--no-defaults --datadir="$(in_root "$DATA_DIR")" --skip-test-db --force
 		--auth-root-authentication-method=socket --auth-root-socket-user="$ADMIN_USER")
 	echo "db.sh: initialising $DATA_DIR"
-	if ! mariadb-install-db "${args[@]}" >"$DB_DIR/install.log" 2>&1; then
+	if ! server_cmd mariadb-install-db "${args[@]}" >"$DB_DIR/install.log" 2>&1; then
 		cat "$DB_DIR/install.log" >&2
 		rm -rf "$DATA_DIR"
 		die "mariadb-install-db failed"
@@ -119,8 +165,8 @@ initialise() {
 }
 
 launch() {
-	local args=(--no-defaults --datadir="$DATA_DIR" --socket="$SOCKET"
-		--pid-file="$PID_FILE" --log-error="$LOG_FILE" --skip-networking
+	local args=(--no-defaults --datadir="$(in_root "$DATA_DIR")" --socket="$(in_root "$SOCKET")"
+		--pid-file="$(in_root "$PID_FILE")" --log-error="$(in_root "$LOG_FILE")" --skip-networking
 		--innodb-flush-log-at-trx-commit=1 --sql-mode="$SQL_MODE"
 		--max-connections=500)
 	if [ "$(id -u)" -eq 0 ]; then
@@ -137,7 +183,7 @@ launch() {
 				eval "exec $fd>&-"
 			fi
 		done
-		exec setsid mariadbd "${args[@]}" </dev/null >>"$LOG_FILE" 2>&1
+		exec setsid "${SERVER_PREFIX[@]}" mariadbd "${args[@]}" </dev/null >>"$LOG_FILE" 2>&1
 	) &
 	local waited=0
 	while ! answers; do
@@ -183,7 +229,7 @@ EOF
 }
 
 cmd_start() {
-	command -v mariadbd >/dev/null || die "mariadbd not found: run scripts/deps.sh"
+	have_program mariadbd || die "mariadbd not found: run scripts/deps.sh"
 	take_lock
 	ensure_socket_dir
 	if server_pid >/dev/null; then
@@ -254,7 +300,7 @@ cmd_load() {
 
 cmd_sql() {
 	server_pid >/dev/null || die "not running: scripts/db.sh start"
-	exec mariadb --no-defaults --socket="$SOCKET" --user="$ADMIN_USER" "$DB_NAME" "$@"
+	exec "${SERVER_PREFIX[@]}" mariadb --no-defaults --socket="$(in_root "$SOCKET")" --user="$ADMIN_USER" "$DB_NAME" "$@"
 }
 
 case "${1:-}" in

@@ -6,9 +6,21 @@
 # project runs its own server (scripts/db.sh). Arguments name further
 # packages a script needs (scripts/galera-test.sh: galera-4 and the tools of
 # its state transfers).
+#
+#   scripts/deps.sh [packages...]          install what is missing
+#   scripts/deps.sh --check [packages...]  only say what is missing (exit 1 when anything is)
+#   scripts/deps.sh --list [packages...]   print the package names, one a line
 set -euo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+mode=install
+case "${1:-}" in
+--check | --list)
+	mode="${1#--}"
+	shift
+	;;
+esac
 
 PACKAGES=(
 	php-cli php-dev php-mysql php-parser     # PHP, phpize, mysqli for the tests, gen_stub
@@ -18,6 +30,11 @@ PACKAGES=(
 	valgrind                                 # the memcheck pass of the tests
 	"$@"
 )
+
+if [ "$mode" = list ]; then
+	printf '%s\n' "${PACKAGES[@]}"
+	exit 0
+fi
 
 installed() {
 	[ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]
@@ -33,7 +50,7 @@ if [ "${#missing[@]}" -eq 0 ]; then
 	exit 0
 fi
 
-if [ "$(id -u)" -ne 0 ]; then
+if [ "$mode" = check ] || [ "$(id -u)" -ne 0 ]; then
 	echo "deps.sh: missing Debian packages: ${missing[*]}" >&2
 	echo "deps.sh: install them as root with:" >&2
 	echo "  apt-get update && apt-get install -y --no-install-recommends ${missing[*]}" >&2
