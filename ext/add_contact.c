@@ -82,13 +82,23 @@ void php_localapi_add_contact_module_init(void)
 	zend_string_release(ident);
 }
 
+/* Sub-account passwords are bcrypt at cost 10 ($2y$10$...), the password API's
+ * default up to PHP 8.3. PHP 8.4 raised that default to 12, so the cost is
+ * given: the same hashes, and the same time per call, on every supported PHP. */
+#define LA_BCRYPT_COST 10
+
 static zend_string *la_password_hash(la_str plain)
 {
+	HashTable *options = zend_new_array(1);
 	zend_string *password, *hash;
+	zval cost;
 
+	ZVAL_LONG(&cost, LA_BCRYPT_COST);
+	zend_hash_str_add_new(options, ZEND_STRL("cost"), &cost);
 	password = zend_string_init(plain.ptr, plain.len, 0);
-	hash = la_bcrypt ? la_bcrypt->hash(password, NULL) : NULL;
+	hash = la_bcrypt ? la_bcrypt->hash(password, options) : NULL;
 	zend_string_release(password);
+	zend_array_destroy(options);
 	if (EG(exception)) {
 		/* The password API reports bad input by throwing; localAPI() answers with an array. */
 		zend_clear_exception();
