@@ -15,6 +15,22 @@ PHP_ARG_ENABLE([localapi-dev],
   [no])
 
 if test "$PHP_LOCALAPI" != "no"; then
+  dnl The PHP releases the suite passes on; ext/localapi_private.h holds the
+  dnl same range for builds that skip this script.
+  AC_MSG_CHECKING([for a PHP version localapi supports])
+  if test -n "$PHP_VERSION_ID"; then
+    LOCALAPI_PHP_VERNUM="$PHP_VERSION_ID"
+    LOCALAPI_PHP_VERSION="$PHP_VERSION"
+  else
+    LOCALAPI_PHP_VERNUM=`$PHP_CONFIG --vernum`
+    LOCALAPI_PHP_VERSION=`$PHP_CONFIG --version`
+  fi
+  if test -z "$LOCALAPI_PHP_VERNUM" || test "$LOCALAPI_PHP_VERNUM" -lt 80200 || test "$LOCALAPI_PHP_VERNUM" -ge 80500; then
+    AC_MSG_RESULT([no])
+    AC_MSG_ERROR([localapi supports PHP 8.2.0 to 8.4.x (the versions it is tested on); this PHP is ${LOCALAPI_PHP_VERSION:-of unknown version}])
+  fi
+  AC_MSG_RESULT([yes, $LOCALAPI_PHP_VERSION])
+
   PKG_PROG_PKG_CONFIG
   LOCALAPI_MARIADB_FOUND=no
 
