@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: a7687205de11c2497234375dcf2f7d224faa33e4 */
+ * Stub hash: a52ad04618954412214f1e2fb068e5f85f275e8e */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_localAPI, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, command, IS_STRING, 0)
