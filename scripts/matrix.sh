@@ -43,6 +43,7 @@ CACHE="${LOCALAPI_MATRIX_CACHE:-/var/cache/localapi}"
 ROOT="${LOCALAPI_MATRIX_ROOT:-$CACHE/trixie-root}"
 SUITE=trixie
 LOGS="$CACHE/logs"
+CHILD_FILE="$CACHE/matrix.child"
 # Inside the root: the copy of this tree that is built and tested, and the
 # 11.8 server's folder.
 ROOT_TREE=/build/localapi
@@ -118,14 +119,18 @@ in_root() {
 }
 
 # Runs "$@" in a session of its own and waits for it, so that a signal to
-# this script ends the whole step (finish) instead of waiting for it.
+# this script ends the whole step (finish) instead of waiting for it. Its
+# pid is kept in CHILD_FILE until it ends, for the next run to end it if
+# this one is killed.
 child=
 run_child() {
 	local rc=0
 	setsid "$@" 8>&- &
 	child=$!
+	echo "$child" >"$CHILD_FILE"
 	wait "$child" || rc=$?
 	child=
+	rm -f "$CHILD_FILE"
 	return "$rc"
 }
 
@@ -134,6 +139,22 @@ end_child() {
 		kill -TERM -- "-$child" 2>/dev/null || true
 		wait "$child" 2>/dev/null || true
 		child=
+		rm -f "$CHILD_FILE"
+	fi
+}
+
+# A step a killed run left running: a session of its own whose leader is
+# the pid recorded.
+end_stale_child() {
+	local pid session
+	[ -f "$CHILD_FILE" ] || return 0
+	pid="$(tr -dc '0-9' <"$CHILD_FILE")"
+	rm -f "$CHILD_FILE"
+	[ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || return 0
+	session="$(sed 's/^.*) //' "/proc/$pid/stat" | cut -d' ' -f4)"
+	if [ "$session" = "$pid" ]; then
+		echo "matrix.sh: ending pid $pid, left running by a killed run" >&2
+		kill -TERM -- "-$pid" 2>/dev/null || true
 	fi
 }
 
@@ -366,8 +387,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'exit 129' HUP
 
-# Holding the lock, a server still running or a mount still in the root is
-# a killed run's.
+# Holding the lock, a step still running, a server still running or a mount
+# still in the root is a killed run's.
+end_stale_child
 db 10.11 stop >/dev/null
 if [ -f "$ROOT$ROOT_DB/mysqld.pid" ]; then
 	db 11.8 stop >/dev/null
