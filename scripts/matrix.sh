@@ -201,7 +201,8 @@ root_packages() {
 }
 
 make_root() {
-	local mirror="${LOCALAPI_MATRIX_MIRROR:-$(host_mirror)}"
+	local mirror="${LOCALAPI_MATRIX_MIRROR:-$(host_mirror)}" started
+	started="$(now)"
 	command -v wget >/dev/null || die "debootstrap needs wget"
 	find_debootstrap
 	say "debootstrap $SUITE into $ROOT from $mirror"
@@ -223,12 +224,14 @@ EOF
 	printf '#!/bin/sh\nexit 101\n' >"$ROOT/usr/sbin/policy-rc.d"
 	chmod 755 "$ROOT/usr/sbin/policy-rc.d"
 	touch "$BOOTSTRAPPED"
+	say "debootstrap done in $(($(now) - started)) s"
 }
 
 # Installs what the root lacks; keeps the downloaded packages for the next time.
 fill_root() {
-	local wanted
+	local wanted started
 	wanted="$(root_packages)"
+	started="$(now)"
 	if [ -f "$READY" ] && [ "$(cat "$READY")" = "$wanted" ]; then
 		return 0
 	fi
@@ -240,6 +243,7 @@ fill_root() {
 		die "installing packages into the root failed (log: $LOGS/root-packages.log)"
 	fi
 	printf '%s\n' "$wanted" >"$READY"
+	say "packages installed in $(($(now) - started)) s"
 }
 
 ensure_root() {
