@@ -59,11 +59,6 @@ say() {
 	echo "matrix.sh: $*"
 }
 
-die() {
-	echo "matrix.sh: $*" >&2
-	exit 1
-}
-
 now() {
 	date +%s
 }
