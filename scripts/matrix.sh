@@ -349,7 +349,7 @@ run_cell() {
 			$(server_env "$server" root) bash -c 'cd "$0" && bash scripts/test.sh "$@"' \
 			"$ROOT_TREE" "${tests[@]+"${tests[@]}"}" </dev/null >"$log" 2>&1 || rc=$?
 	fi
-	line="$(grep -E '^test\.sh: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$log" | tail -n 1 || true)"
+	line="$(grep -E '^test\.sh[^:]*: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$log" | tail -n 1 || true)"
 	if [ -z "$line" ]; then
 		passed=0 failed=1 skipped=0
 	else
@@ -359,9 +359,14 @@ run_cell() {
 		fi
 	fi
 	if [ "$failed" -ne 0 ]; then
-		# The run without the build and the tests that passed or were skipped.
+		# The run without the build and the tests that passed or were
+		# skipped; the end of the log when no test ran.
 		echo "--- $log ---"
-		sed -n '/^TEST [0-9]/,$p' "$log" | grep -Ev '^TEST [0-9]+/[0-9]+ .*(PASS|SKIP) ' || true
+		if grep -q '^TEST [0-9]' "$log"; then
+			sed -n '/^TEST [0-9]/,$p' "$log" | grep -Ev '^TEST [0-9]+/[0-9]+ .*(PASS|SKIP) ' || true
+		else
+			tail -n 20 "$log"
+		fi
 		echo "---"
 	fi
 	total_passed=$((total_passed + passed))
