@@ -109,20 +109,29 @@ mount_root() {
 	mountpoint -q "$ROOT/dev" || mount --bind /dev "$ROOT/dev"
 }
 
+# A command inside the root, with a clean environment.
+IN_ROOT=(chroot "$ROOT" /usr/bin/env -i PATH="$ROOT_PATH" HOME=/root LANG=C.UTF-8)
+
 in_root() {
-	chroot "$ROOT" /usr/bin/env -i PATH="$ROOT_PATH" HOME=/root LANG=C.UTF-8 "$@"
+	"${IN_ROOT[@]}" "$@"
+}
+
+# The start time of process $1 (clock ticks after boot): with the pid, it
+# names one process, whatever later reuses the pid.
+start_time() {
+	sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f20
 }
 
 # Runs "$@" in a session of its own and waits for it, so that a signal to
 # this script ends the whole step (finish) instead of waiting for it. Its
-# pid is kept in CHILD_FILE until it ends, for the next run to end it if
-# this one is killed.
+# pid and start time are kept in CHILD_FILE until it ends, for the next run
+# to end it if this one is killed.
 child=
 run_child() {
 	local rc=0
 	setsid "$@" 8>&- &
 	child=$!
-	echo "$child" >"$CHILD_FILE"
+	echo "$child $(start_time "$child")" >"$CHILD_FILE"
 	wait "$child" || rc=$?
 	child=
 	rm -f "$CHILD_FILE"
@@ -138,16 +147,14 @@ end_child() {
 	fi
 }
 
-# A step a killed run left running: a session of its own whose leader is
-# the pid recorded.
+# A step a killed run left running: the session led by the process recorded.
 end_stale_child() {
-	local pid session
+	local pid started
 	[ -f "$CHILD_FILE" ] || return 0
-	pid="$(tr -dc '0-9' <"$CHILD_FILE")"
+	read -r pid started <"$CHILD_FILE" || true
 	rm -f "$CHILD_FILE"
-	[ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || return 0
-	session="$(sed 's/^.*) //' "/proc/$pid/stat" | cut -d' ' -f4)"
-	if [ "$session" = "$pid" ]; then
+	case "$pid" in '' | *[!0-9]*) return 0 ;; esac
+	if [ -n "$started" ] && [ "$(start_time "$pid")" = "$started" ]; then
 		echo "matrix.sh: ending pid $pid, left running by a killed run" >&2
 		kill -TERM -- "-$pid" 2>/dev/null || true
 	fi
@@ -232,7 +239,7 @@ fill_root() {
 	fi
 	say "installing into the root: $(echo $wanted)"
 	rm -f "$READY"
-	if ! run_child chroot "$ROOT" /usr/bin/env -i PATH="$ROOT_PATH" HOME=/root LANG=C.UTF-8 sh -c 'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"' \
+	if ! run_child "${IN_ROOT[@]}" sh -c 'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"' \
 		apt-get $wanted </dev/null >"$LOGS/root-packages.log" 2>&1; then
 		tail -n 30 "$LOGS/root-packages.log" >&2
 		die "installing packages into the root failed (log: $LOGS/root-packages.log)"
@@ -269,8 +276,7 @@ build_root() {
 	local started log="$LOGS/build-php8.4.log"
 	started="$(now)"
 	copy_tree
-	if ! run_child chroot "$ROOT" /usr/bin/env -i PATH="$ROOT_PATH" HOME=/root LANG=C.UTF-8 \
-		bash -c "cd $ROOT_TREE && bash scripts/build.sh --enable-localapi-dev" </dev/null >"$log" 2>&1; then
+	if ! run_child "${IN_ROOT[@]}" bash -c "cd $ROOT_TREE && bash scripts/build.sh --enable-localapi-dev" </dev/null >"$log" 2>&1; then
 		cat "$log" >&2
 		die "the PHP 8.4 build failed"
 	fi
@@ -345,8 +351,7 @@ run_cell() {
 			</dev/null >"$log" 2>&1 || rc=$?
 	else
 		# shellcheck disable=SC2046
-		run_child chroot "$ROOT" /usr/bin/env -i PATH="$ROOT_PATH" HOME=/root LANG=C.UTF-8 NO_INTERACTION=1 \
-			$(server_env "$server" root) bash -c 'cd "$0" && bash scripts/test.sh "$@"' \
+		run_child "${IN_ROOT[@]}" NO_INTERACTION=1 $(server_env "$server" root) bash -c 'cd "$0" && bash scripts/test.sh "$@"' \
 			"$ROOT_TREE" "${tests[@]+"${tests[@]}"}" </dev/null >"$log" 2>&1 || rc=$?
 	fi
 	line="$(grep -E '^test\.sh[^:]*: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$log" | tail -n 1 || true)"
