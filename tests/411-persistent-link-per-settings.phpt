@@ -6,9 +6,10 @@ same socket (so the settings, and the link key, differ while the server is
 the same), calls localAPI(), and switches back. A trigger records the server
 connection that inserted each contact. Over three outer calls the outer
 contacts all come from one connection and the inner ones from another: the
-inner call neither closes nor replaces the caller's link, and after the first
-round no new connection is made at all (the server's Connections counter does
-not move). phpinfo() lists both links.
+inner call neither closes nor replaces the caller's link, and after the
+calls both connections are still open: no call opened a connection after the
+first round. (The server's global Connections counter would also count other
+tests running in parallel.) phpinfo() lists both links.
 --EXTENSIONS--
 localapi
 mysqli
@@ -36,14 +37,10 @@ add_hook('ContactAdd', 1, function ($vars) use (&$inner, $socket, $other) {
 	$inner[] = la_show(localAPI('AddContact', ['clientid' => $vars['userid'], 'firstname' => 'Inner']));
 	ini_set('localapi.db_socket', $socket);
 });
-la_db();
-$connections = fn () => (int) la_value("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'CONNECTIONS'");
 try {
 	la_call(1, 'AddContact', ['clientid' => $cid, 'firstname' => 'Outer']);
-	$before = $connections();
 	la_call(2, 'AddContact', ['clientid' => $cid, 'firstname' => 'Outer']);
 	la_call(3, 'AddContact', ['clientid' => $cid, 'firstname' => 'Outer']);
-	$after = $connections();
 } finally {
 	la_drop_trigger('la_test_411');
 }
@@ -55,7 +52,7 @@ foreach (la_contacts_of($cid) as $row) {
 la_is(5, count(array_unique($by_name['Outer'])), 1);
 la_is(6, count(array_unique($by_name['Inner'])), 1);
 la_ok(7, $by_name['Outer'][0] !== $by_name['Inner'][0], $by_name);
-la_is(8, $after - $before, 0);
+la_ok(8, la_connection_alive($by_name['Outer'][0]) && la_connection_alive($by_name['Inner'][0]), $by_name);
 ob_start();
 phpinfo(INFO_MODULES);
 $info = ob_get_clean();
