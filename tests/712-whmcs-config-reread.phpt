@@ -3,20 +3,26 @@ localapi.whmcs_config: the file is read again when it changes, and its settings 
 --DESCRIPTION--
 The file is read the first time a connection is needed and again whenever
 it changes: a new modification time, size or inode (the file replaced by a
-rename). A change that leaves the settings as they were keeps the same
-server connection; one that changes them makes a new one, since the
-persistent link is chosen by a hash of the settings in force, those from the
-file included. Checked within one process through phpinfo()'s thread id:
-a comment added (same settings, same connection); the database name changed
-to one the user may not use, with the same size, within the same second
-(Access denied, so the change was seen); the good file back by a rename
-(a new connection); the file removed (Database error naming it); an INI
-setting the file overrides changed (no effect).
+rename). The persistent link is chosen by a hash of the settings in force,
+those from the file included: a change that leaves the settings as they were
+keeps the connection, one that changes them uses another. Checked within one
+process through phpinfo()'s thread id: a comment added (same settings, same
+connection); the database name changed to one the user may not use, with the
+same size, within the same second (Access denied, so the change was seen);
+the good file back by a rename (the first connection again); a $db_port the
+socket connection ignores (other settings: another connection); the file
+removed (Database error naming it); an INI setting the file overrides
+changed (no effect). Needs host localhost, where the port is ignored.
 --EXTENSIONS--
 localapi
 mysqli
 --SKIPIF--
-<?php require __DIR__ . '/skipif.inc'; ?>
+<?php
+require __DIR__ . '/skipif.inc';
+if (la_config()['host'] !== 'localhost') {
+	die('skip needs the test server on a unix socket (host localhost)');
+}
+?>
 --FILE--
 <?php
 require_once __DIR__ . '/reliability.inc';
@@ -45,7 +51,11 @@ la_ok(4, str_starts_with($answer['message'] ?? '', "Database error: Access denie
 file_put_contents("$dir/new.php", $good);
 rename("$dir/new.php", $path);
 la_call(5, 'AddContact', ['clientid' => $cid]);
-la_ok(6, la_rel_phpinfo_thread() !== null && la_rel_phpinfo_thread() !== $thread, [la_rel_phpinfo_thread(), $thread]);
+la_is(6, la_rel_phpinfo_thread(), $thread);
+file_put_contents($path, "<?php\n" . la_config_lines(['db_port' => '3306']));
+la_call('6 port', 'AddContact', ['clientid' => $cid]);
+la_ok('6 another connection', la_rel_phpinfo_thread() !== null && la_rel_phpinfo_thread() !== $thread,
+	[la_rel_phpinfo_thread(), $thread]);
 $thread = la_rel_phpinfo_thread();
 ini_set('localapi.db_name', 'la_other_no_such_db');
 la_call(7, 'AddContact', ['clientid' => $cid]);
@@ -56,7 +66,7 @@ la_is(9, localAPI('AddContact', ['clientid' => $cid]),
 	['result' => 'error', 'message' => "Database error: cannot read $path: No such file or directory"]);
 file_put_contents($path, $good);
 la_call(10, 'AddContact', ['clientid' => $cid]);
-la_is(11, count(la_contacts_of($cid)), 5);
+la_is(11, count(la_contacts_of($cid)), 6);
 ?>
 --CLEAN--
 <?php
@@ -72,6 +82,8 @@ la_cleanup_tag();
 4: ok
 5: success
 6: ok
+6 port: success
+6 another connection: ok
 7: success
 8: ok
 9: ok
