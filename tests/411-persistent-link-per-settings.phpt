@@ -8,10 +8,13 @@ connection that inserted each contact. Over three outer calls the outer
 contacts all come from one connection and the inner ones from another: the
 inner call neither closes nor replaces the caller's link, and after the first
 round no new connection is made at all (the server's Connections counter does
-not move). phpinfo() lists both links.
+not move). phpinfo() lists both links. Runs alone: the Connections counter
+is the whole server's, so any test running beside it would move it.
 --EXTENSIONS--
 localapi
 mysqli
+--CONFLICTS--
+all
 --SKIPIF--
 <?php
 require __DIR__ . '/skipif.inc';
