@@ -31,24 +31,25 @@ $duration = (float) ($opt['duration'] ?? 2.0);
 $bcryptDuration = (float) ($opt['bcrypt-duration'] ?? 1.0);
 $jsonFile = $opt['json'] ?? null;
 
-/* key => [label, worker scenario, processes, contestants] */
-$scenarios = [
-	'plain' => ['plain contact', 'plain', 1, 'abc'],
+/* key => [label, worker scenario, processes, contestants, worker settings]. Every row runs with
+ * localapi.whmcs_version=7 (the peer's rules) against the 8.x layout, except 'whmcs8', which
+ * lets the database's Version row (8.x) decide, as an 8.x install does; it and the optional
+ * baseline build (BENCH_BASELINE_EXT=path of another localapi.so) run right after 'plain', so
+ * that the three plain paths meet the same server conditions. */
+$scenarios = ['plain' => ['plain contact', 'plain', 1, 'abc']];
+$scenarios['whmcs8'] = ['plain contact, WHMCS 8.x behaviour (from the Version row)', 'plain', 1, 'ac', ['whmcs' => 'auto']];
+if (($baseline = getenv('BENCH_BASELINE_EXT')) !== false && $baseline !== '') {
+	$scenarios['baseline'] = ['plain contact, baseline build (' . basename(dirname($baseline, 2)) . ')', 'plain', 1, 'ac',
+		['ext' => $baseline]];
+}
+$scenarios += [
 	'subaccount' => ['sub-account + permissions (duplicate check, no password2)', 'subaccount', 1, 'abc'],
 	'error' => ['`Client ID Not Found`', 'error', 1, 'abc'],
 	'plain2' => ['plain contact, 2 processes', 'plain', 2, 'abc'],
 	'plain4' => ['plain contact, 4 processes', 'plain', 4, 'abc'],
 	'plain8' => ['plain contact, 8 processes', 'plain', 8, 'abc'],
 	'bcrypt' => ['sub-account with password2 (bcrypt, cost 10)', 'bcrypt', 1, 'ab'],
-	/* Every row above runs with localapi.whmcs_version=7 (the peer's rules) against the 8.x
-	 * layout; this one lets the database's Version row (8.x) decide, as an 8.x install does. */
-	'whmcs8' => ['plain contact, WHMCS 8.x behaviour (from the Version row)', 'plain', 1, 'ac', ['whmcs' => 'auto']],
 ];
-/* Another build of the extension, e.g. of an earlier commit, side by side: BENCH_BASELINE_EXT=path. */
-if (($baseline = getenv('BENCH_BASELINE_EXT')) !== false && $baseline !== '') {
-	$scenarios['baseline'] = ['plain contact, baseline build (' . basename(dirname($baseline)) . '/' . basename($baseline) . ')',
-		'plain', 1, 'ac', ['ext' => $baseline]];
-}
 
 $client = bench_client();
 $missing = bench_missing_client();
@@ -167,11 +168,13 @@ $targets[] = ['8 processes: a/b >= a/b at 1 process', $summary['plain8']['a/b'],
 /* The 8.x plain path against the 7.x one measured beside it: same INSERT and log row, no slower. */
 $w = $summary['whmcs8']['a'];
 $targets[] = ['8.x plain (a) ops/s >= 0.95 x 7.x plain (a) ops/s', $w['rate'] / $p['a']['rate'], $w['rate'] >= 0.95 * $p['a']['rate'],
-	sprintf('p50 %s ms (8.x) vs %s ms (7.x)', fmt_ms($w['p50']), fmt_ms($p['a']['p50']))];
+	sprintf('p50 %s vs %s ms; client CPU per call %.0f vs %.0f µs', fmt_ms($w['p50']), fmt_ms($p['a']['p50']),
+		$w['cpu_us'], $p['a']['cpu_us'])];
 if (isset($summary['baseline'])) {
 	$base = $summary['baseline']['a'];
 	$targets[] = ['8.x plain (a) ops/s >= 0.95 x baseline build plain (a)', $w['rate'] / $base['rate'], $w['rate'] >= 0.95 * $base['rate'],
-		sprintf('p50 %s ms (8.x) vs %s ms (baseline)', fmt_ms($w['p50']), fmt_ms($base['p50']))];
+		sprintf('p50 %s vs %s ms; client CPU per call %.0f vs %.0f µs', fmt_ms($w['p50']), fmt_ms($base['p50']),
+			$w['cpu_us'], $base['cpu_us'])];
 }
 echo "\nTargets, from the medians above:\n\n| target | measured | met | for comparison |\n|---|---:|---|---|\n";
 foreach ($targets as [$name, $value, $met, $context]) {
