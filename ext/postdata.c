@@ -295,11 +295,11 @@ bool php_localapi_contact_from_post(php_localapi_contact_input *in, HashTable *p
 bool php_localapi_contact_legacy_from_post(php_localapi_contact_input *in, HashTable *post, int behaviour,
 	bool *requested, zval *return_value)
 {
-	zval *password = la_post_find(post, "password2");
-	zval *permissions = la_post_find(post, "permissions");
-
 	*requested = false;
 	if (behaviour >= 8) {
+		zval *password = la_post_find(post, "password2");
+		zval *permissions = la_post_find(post, "permissions");
+
 		/* 8.x stores no sub-account: both are only looked at to answer with a warning. */
 		*requested = (password && php_localapi_post_truthy(password))
 			|| (permissions && php_localapi_post_truthy(permissions));
