@@ -278,7 +278,8 @@ static la_config_cache *la_config_read(const char *path)
 	int fd;
 
 	cache->path = pestrdup(path, 1);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO in its place must not hang the call; regular files ignore it. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		la_config_fail(cache, "cannot read %s: %s", path, strerror(errno));
 	} else if (!S_ISREG(st.st_mode)) {
