@@ -31,9 +31,18 @@ $duration = (float) ($opt['duration'] ?? 2.0);
 $bcryptDuration = (float) ($opt['bcrypt-duration'] ?? 1.0);
 $jsonFile = $opt['json'] ?? null;
 
-/* key => [label, worker scenario, processes, contestants] */
-$scenarios = [
-	'plain' => ['plain contact', 'plain', 1, 'abc'],
+/* key => [label, worker scenario, processes, contestants, worker settings]. Every row runs with
+ * localapi.whmcs_version=7 (the peer's rules) against the 8.x layout, except 'whmcs8', which
+ * lets the database's Version row (8.x) decide, as an 8.x install does; it and the optional
+ * baseline build (BENCH_BASELINE_EXT=path of another localapi.so) run right after 'plain', so
+ * that the three plain paths meet the same server conditions. */
+$scenarios = ['plain' => ['plain contact', 'plain', 1, 'abc']];
+$scenarios['whmcs8'] = ['plain contact, WHMCS 8.x behaviour (from the Version row)', 'plain', 1, 'ac', ['whmcs' => 'auto']];
+if (($baseline = getenv('BENCH_BASELINE_EXT')) !== false && $baseline !== '') {
+	$scenarios['baseline'] = ['plain contact, baseline build (' . basename(dirname($baseline, 2)) . ')', 'plain', 1, 'ac',
+		['ext' => $baseline]];
+}
+$scenarios += [
 	'subaccount' => ['sub-account + permissions (duplicate check, no password2)', 'subaccount', 1, 'abc'],
 	'error' => ['`Client ID Not Found`', 'error', 1, 'abc'],
 	'plain2' => ['plain contact, 2 processes', 'plain', 2, 'abc'],
@@ -54,14 +63,16 @@ for ($round = 0; $round < $rounds; $round++) {
 	bench_cleanup($client);
 	usleep(500000);
 	$order = substr('abcabc', $round % 3, 3);
-	foreach ($scenarios as $key => [$label, $scenario, $procs, $who]) {
+	foreach ($scenarios as $key => $entry) {
+		[$label, $scenario, $procs, $who] = $entry;
 		$line = [];
 		foreach (str_split($order) as $contestant) {
 			if (!str_contains($who, $contestant)) {
 				continue;
 			}
 			$run = ['client' => $client, 'missing' => $missing,
-				'duration' => $scenario === 'bcrypt' ? $bcryptDuration : $duration, 'warmup' => $scenario === 'bcrypt' ? 2 : 20];
+				'duration' => $scenario === 'bcrypt' ? $bcryptDuration : $duration, 'warmup' => $scenario === 'bcrypt' ? 2 : 20]
+				+ ($entry[4] ?? []);
 			$r = bench_burst($contestant, $scenario, $procs, $run);
 			$results[$key][$contestant][$round] = $r;
 			$line[] = sprintf('%s %.0f/s', $contestant, $r['rate']);
@@ -142,7 +153,7 @@ $targets = [
 	['plain: a/c >= 0.9', $p['a/c'], $p['a/c'] >= 0.9, ''],
 ];
 foreach ($scenarios as $key => [$label]) {
-	if ($key === 'bcrypt') {
+	if ($key === 'bcrypt' || !isset($summary[$key]['b'])) {
 		continue;
 	}
 	$x = $summary[$key]['a']['p99'] / $summary[$key]['a']['p50'];
@@ -154,6 +165,17 @@ $e = $summary['error']['a']['rate'] / $p['a']['rate'];
 $targets[] = ['error path ops/s >= plain ops/s (a)', $e, $e >= 1, sprintf('(b) %.2f', $summary['error']['b']['rate'] / $p['b']['rate'])];
 $targets[] = ['8 processes: a/b >= a/b at 1 process', $summary['plain8']['a/b'], $summary['plain8']['a/b'] >= $p['a/b'],
 	'a/b at 1 process = ' . fmt_ratio($p['a/b'])];
+/* The 8.x plain path against the 7.x one measured beside it: same INSERT and log row, no slower. */
+$w = $summary['whmcs8']['a'];
+$targets[] = ['8.x plain (a) ops/s >= 0.95 x 7.x plain (a) ops/s', $w['rate'] / $p['a']['rate'], $w['rate'] >= 0.95 * $p['a']['rate'],
+	sprintf('p50 %s vs %s ms; client CPU per call %.0f vs %.0f µs', fmt_ms($w['p50']), fmt_ms($p['a']['p50']),
+		$w['cpu_us'], $p['a']['cpu_us'])];
+if (isset($summary['baseline'])) {
+	$base = $summary['baseline']['a'];
+	$targets[] = ['8.x plain (a) ops/s >= 0.95 x baseline build plain (a)', $w['rate'] / $base['rate'], $w['rate'] >= 0.95 * $base['rate'],
+		sprintf('p50 %s vs %s ms; client CPU per call %.0f vs %.0f µs', fmt_ms($w['p50']), fmt_ms($base['p50']),
+			$w['cpu_us'], $base['cpu_us'])];
+}
 echo "\nTargets, from the medians above:\n\n| target | measured | met | for comparison |\n|---|---:|---|---|\n";
 foreach ($targets as [$name, $value, $met, $context]) {
 	printf("| %s | %s | %s | %s |\n", $name, fmt_ratio($value), $met ? 'yes' : '**no**', $context);

@@ -128,9 +128,11 @@ function bench_command(string $who, string $scenario, array $run): array
 	} else {
 		$cmd = [$c['php']];
 		if ($who === 'a') {
-			array_push($cmd, '-d', 'extension=' . $c['ext'], '-d', 'localapi.db_socket=' . $c['socket'],
+			/* WHMCS 7.x rules unless the run (or BENCH_WHMCS_VERSION) says otherwise: the peer implements 7.10's */
+			array_push($cmd, '-d', 'extension=' . ($run['ext'] ?? $c['ext']), '-d', 'localapi.db_socket=' . $c['socket'],
 				'-d', 'localapi.db_username=' . $c['user'], '-d', 'localapi.db_password=' . $c['password'],
-				'-d', 'localapi.db_name=' . $c['db']);
+				'-d', 'localapi.db_name=' . $c['db'],
+				'-d', 'localapi.whmcs_version=' . ($run['whmcs'] ?? bench_env('BENCH_WHMCS_VERSION', '7')));
 		}
 		array_push($cmd, __DIR__ . '/worker.php', '--impl', $who === 'a' ? 'ext' : 'peer',
 			'--scenario', $scenario, '--client', (string) $run['client'],

@@ -1,11 +1,11 @@
 /*
  * AddContact: the record is inserted with one guarded INSERT ... SELECT (the
- * client check, and for sub-accounts the duplicate-email rule, decided by the
- * server in the same statement), then the activity-log row, then COMMIT.
+ * client check, and for 7.x sub-accounts the duplicate-email rule, decided by
+ * the server in the same statement), then the activity-log row, then COMMIT.
+ * 8.x stores no sub-account: password2 and permissions only earn a warning.
  */
 #include "localapi_private.h"
 
-#include "SAPI.h"
 #include "zend_exceptions.h"
 #include "zend_smart_str.h"
 #include "ext/standard/php_password.h"
@@ -42,9 +42,7 @@ static const char la_sql_client_exists[] = "SELECT id FROM tblclients WHERE id =
 
 static const char la_sql_contact_exists[] = "SELECT id, country FROM tblcontacts WHERE id = ?";
 
-static const char la_sql_insert_log[] =
-	"INSERT INTO tblactivitylog (date, description, user, userid, user_id, admin_id, ipaddr)"
-	" VALUES (NOW(), ?, ?, ?, 0, ?, ?)";
+#define LA_SUBACCOUNT_WARNING "Sub Accounts are no longer supported. Please use AddUser and CreateClientInvite"
 
 /* Everything one AddContact call writes, bound once and reused by every attempt. */
 typedef struct {
@@ -53,10 +51,10 @@ typedef struct {
 	long long clientid;
 	long long subaccount;
 	long long emails[LA_E_COUNT];
-	long long admin_id;
-	const char *admin_name;
-	size_t admin_name_len;
-	zend_string *ipaddr;
+	int behaviour;                 /* 7 or 8 */
+	bool warn;                     /* 8.x: password2 or permissions was given */
+	php_localapi_whmcs layout;     /* this call's copy: a reconnect forgets the link's */
+	php_localapi_log_row log;
 	long long contactid;
 	MYSQL_BIND insert_params[24];
 } la_add;
@@ -110,23 +108,6 @@ static zend_string *la_password_hash(la_str plain)
 	return hash;
 }
 
-/* $_SERVER['REMOTE_ADDR'] of a web request; the CLI has no client address. */
-static zend_string *la_request_ipaddr(void)
-{
-	zval *server, *addr;
-
-	if (strcmp(sapi_module.name, "cli") == 0 || strcmp(sapi_module.name, "phpdbg") == 0) {
-		return ZSTR_EMPTY_ALLOC();
-	}
-	zend_is_auto_global_str(ZEND_STRL("_SERVER"));
-	server = &PG(http_globals)[TRACK_VARS_SERVER];
-	if (Z_TYPE_P(server) != IS_ARRAY) {
-		return ZSTR_EMPTY_ALLOC();
-	}
-	addr = zend_hash_str_find_deref(Z_ARRVAL_P(server), ZEND_STRL("REMOTE_ADDR"));
-	return addr && Z_TYPE_P(addr) == IS_STRING ? zend_string_copy(Z_STR_P(addr)) : ZSTR_EMPTY_ALLOC();
-}
-
 /* Parameters of la_sql_insert (unique = false) or la_sql_insert_unique (unique = true). */
 static void la_bind_insert(la_add *add, bool unique)
 {
@@ -173,20 +154,19 @@ static zend_string *la_log_description(const la_add *add)
 	return smart_str_extract(&text);
 }
 
+/* The log row names the contact: described anew for each attempt's contact id. */
+static void la_describe_log(la_add *add)
+{
+	if (add->log.description) {
+		zend_string_release(add->log.description);
+	}
+	add->log.description = la_log_description(add);
+}
+
 static bool la_insert_log(la_link *link, la_add *add, php_localapi_db_error *err)
 {
-	MYSQL_BIND params[5];
-	zend_string *description = la_log_description(add);
-	bool ok;
-
-	php_localapi_bind_str(&params[0], ZSTR_VAL(description), ZSTR_LEN(description));
-	php_localapi_bind_str(&params[1], add->admin_name, add->admin_name_len);
-	php_localapi_bind_long(&params[2], &add->clientid);
-	php_localapi_bind_long(&params[3], &add->admin_id);
-	php_localapi_bind_str(&params[4], ZSTR_VAL(add->ipaddr), ZSTR_LEN(add->ipaddr));
-	ok = php_localapi_db_exec(link, la_sql_insert_log, params, NULL, NULL, err);
-	zend_string_release(description);
-	return ok;
+	la_describe_log(add);
+	return php_localapi_log_insert(link, &add->layout, &add->log, err);
 }
 
 static bool la_row_exists(la_link *link, const char *sql, long long id, zend_string **text,
@@ -286,57 +266,6 @@ static la_add_status la_add_with_retries(la_link *link, la_add *add, bool unique
 	}
 }
 
-/* The activity-log row of a contact committed earlier, looked for after its COMMIT failed. */
-static bool la_log_committed(la_link *link, void *context, bool causal, bool *found, php_localapi_db_error *err)
-{
-	static const char sql[] = "SELECT id FROM tblactivitylog WHERE userid = ? AND description = ? LIMIT 1";
-	static const char sql_causal[] = "SET STATEMENT wsrep_sync_wait = 1 FOR"
-		" SELECT id FROM tblactivitylog WHERE userid = ? AND description = ? LIMIT 1";
-	la_add *add = context;
-	zend_string *description = la_log_description(add);
-	MYSQL_BIND params[2];
-	zend_long ignored;
-	bool ok;
-
-	php_localapi_bind_long(&params[0], &add->clientid);
-	php_localapi_bind_str(&params[1], ZSTR_VAL(description), ZSTR_LEN(description));
-	ok = php_localapi_db_fetch_one(link, causal ? sql_causal : sql, params, &ignored, NULL, found, err);
-	zend_string_release(description);
-	return ok;
-}
-
-static void la_error_prefix(php_localapi_db_error *err, const char *prefix)
-{
-	char message[sizeof(err->message)];
-
-	snprintf(message, sizeof(message), "%s%s", prefix, err->message);
-	memcpy(err->message, message, sizeof(message));
-}
-
-static bool la_log_with_retries(la_link *link, la_add *add, php_localapi_db_error *err)
-{
-	php_localapi_retry retry;
-
-	php_localapi_retry_init(&retry);
-	for (;;) {
-		if (la_insert_log(link, add, err)) {
-			switch (php_localapi_commit_checked(link, la_log_committed, add, err)) {
-				case PHP_LOCALAPI_COMMITTED:
-					return true;
-				case PHP_LOCALAPI_OUTCOME_UNKNOWN:
-					la_error_prefix(err, "outcome unknown, the row may have been written: ");
-					return false;
-				case PHP_LOCALAPI_NOT_COMMITTED:
-					break;
-			}
-		}
-		php_localapi_db_rollback(link);
-		if (!php_localapi_retry_wait(&retry, err) || !php_localapi_db_ensure_connected(link, err)) {
-			return false;
-		}
-	}
-}
-
 static void la_hook_vars_contact_add(zval *vars, const la_add *add, zend_string *country)
 {
 	const la_contact *c = add->record;
@@ -350,7 +279,11 @@ static void la_hook_vars_contact_add(zval *vars, const la_add *add, zend_string 
 			add_assoc_stringl(vars, la_field_names[f], c->field[f].ptr, c->field[f].len);
 		}
 	}
-	add_assoc_string(vars, "subaccount", add->subaccount ? "1" : "0");
+	if (add->behaviour >= 8) {
+		add_assoc_bool(vars, "subaccount", false);
+	} else {
+		add_assoc_string(vars, "subaccount", add->subaccount ? "1" : "0");
+	}
 	if (add->subaccount) {
 		add_assoc_stringl(vars, "password", c->field[LA_F_PASSWORD2].ptr, c->field[LA_F_PASSWORD2].len);
 	} else {
@@ -393,19 +326,6 @@ static void la_fire_contact_add(la_link *link, const la_add *add)
 	}
 }
 
-static void la_fire_log_activity(const la_add *add)
-{
-	zval vars;
-
-	array_init_size(&vars, 4);
-	add_assoc_str(&vars, "description", la_log_description(add));
-	add_assoc_stringl(&vars, "user", add->admin_name, add->admin_name_len);
-	add_assoc_long(&vars, "userid", (zend_long) add->clientid);
-	add_assoc_str(&vars, "ipaddress", zend_string_copy(add->ipaddr));
-	php_localapi_hooks_run(ZEND_STRL("LogActivity"), &vars);
-	zval_ptr_dtor(&vars);
-}
-
 static void la_add_init(la_add *add, const la_contact *record, const php_localapi_admin *admin)
 {
 	memset(add, 0, sizeof(*add));
@@ -415,15 +335,16 @@ static void la_add_init(la_add *add, const la_contact *record, const php_localap
 	for (int t = 0; t < LA_E_COUNT; t++) {
 		add->emails[t] = record->emails[t];
 	}
-	add->admin_id = admin->id;
+	add->log.userid = record->clientid;
+	add->log.admin_id = admin->id;
 	if (admin->username) {
-		add->admin_name = ZSTR_VAL(admin->username);
-		add->admin_name_len = ZSTR_LEN(admin->username);
+		add->log.user = ZSTR_VAL(admin->username);
+		add->log.user_len = ZSTR_LEN(admin->username);
 	} else {
-		add->admin_name = "Local API User";
-		add->admin_name_len = sizeof("Local API User") - 1;
+		add->log.user = "Local API User";
+		add->log.user_len = sizeof("Local API User") - 1;
 	}
-	add->ipaddr = la_request_ipaddr();
+	add->log.ipaddr = php_localapi_request_ipaddr();
 }
 
 static void la_add_free(la_add *add)
@@ -431,7 +352,21 @@ static void la_add_free(la_add *add)
 	if (add->password_hash) {
 		zend_string_release(add->password_hash);
 	}
-	zend_string_release(add->ipaddr);
+	if (add->log.description) {
+		zend_string_release(add->log.description);
+	}
+	zend_string_release(add->log.ipaddr);
+}
+
+static void la_add_success(const la_add *add, zval *return_value)
+{
+	zval_ptr_dtor(return_value);
+	array_init_size(return_value, 3);
+	add_assoc_string(return_value, "result", "success");
+	add_assoc_long(return_value, "contactid", (zend_long) add->contactid);
+	if (add->warn) {
+		add_assoc_string(return_value, "warning", LA_SUBACCOUNT_WARNING);
+	}
 }
 
 /* Never an error that implies nothing was written when the contact may exist. */
@@ -473,52 +408,88 @@ static void la_add_run(la_link *link, la_add *add, zval *return_value)
 	if (hooked) {
 		la_fire_contact_add(link, add);
 		/* The log row goes where the contact went, whatever settings the hook switched to. */
-		logged = la_log_with_retries(link, add, &err);
+		la_describe_log(add);
+		logged = php_localapi_log_write(link, &add->layout, &add->log, &err);
 		if (!logged) {
+			zend_string *text = php_localapi_db_error_text(&err);
 			php_error_docref(NULL, E_WARNING, "Contact %lld was added but its activity log row was not: %s",
-				add->contactid, err.message);
+				add->contactid, ZSTR_VAL(text));
+			zend_string_release(text);
 		}
 	}
-	zval_ptr_dtor(return_value);
-	array_init_size(return_value, 2);
-	add_assoc_string(return_value, "result", "success");
-	add_assoc_long(return_value, "contactid", (zend_long) add->contactid);
+	la_add_success(add, return_value);
 	if (logged) {
-		la_fire_log_activity(add);
+		php_localapi_log_fire(&add->log);
 	}
 }
 
-void php_localapi_cmd_addcontact(HashTable *post_data, const php_localapi_admin *admin, zval *return_value)
+/* The link and what its database says about WHMCS; NULL after answering with the error. */
+static la_link *la_add_connect(const php_localapi_whmcs **whmcs, zval *return_value)
 {
-	php_localapi_contact_input in;
 	php_localapi_db_error err;
-	la_add add;
-	la_link *link;
+	la_link *link = php_localapi_db_acquire(&err);
 
-	if (!php_localapi_contact_from_post(&in, post_data, return_value)) {
-		php_localapi_contact_input_free(&in);
-		return;
+	if (link && (*whmcs = php_localapi_whmcs_get(link, &err)) != NULL) {
+		return link;
 	}
-	if (in.record.clientid == 0) {
-		php_localapi_error(return_value, "Client ID Not Found");
-		php_localapi_contact_input_free(&in);
-		return;
+	php_localapi_db_error_result(return_value, &err);
+	if (link) {
+		php_localapi_db_end_call(link);
 	}
-	link = php_localapi_db_acquire(&err);
-	if (!link) {
-		php_localapi_db_error_result(return_value, &err);
-		php_localapi_contact_input_free(&in);
-		return;
-	}
-	la_add_init(&add, &in.record, admin);
+	return NULL;
+}
+
+static void la_add_contact(la_link *link, const php_localapi_whmcs *whmcs, int behaviour, bool warn,
+	const la_contact *record, const php_localapi_admin *admin, zval *return_value)
+{
+	la_add add;
+
+	la_add_init(&add, record, admin);
+	add.behaviour = behaviour;
+	add.warn = warn;
+	add.layout = *whmcs;
 	/* bcrypt takes tens of milliseconds: do it before any lock is taken. */
-	add.password_hash = add.subaccount ? la_password_hash(in.record.field[LA_F_PASSWORD2]) : ZSTR_EMPTY_ALLOC();
+	add.password_hash = add.subaccount ? la_password_hash(record->field[LA_F_PASSWORD2]) : ZSTR_EMPTY_ALLOC();
 	if (!add.password_hash) {
 		php_localapi_error(return_value, "Cannot hash password2");
 	} else {
 		la_add_run(link, &add, return_value);
 	}
-	php_localapi_db_end_call(link);
 	la_add_free(&add);
+}
+
+/* Input checks need no database, except that with localapi.whmcs_version=auto only the
+ * database tells whether password2 and permissions are checked (7.x) or not (8.x). */
+void php_localapi_cmd_addcontact(HashTable *post_data, const php_localapi_admin *admin, zval *return_value)
+{
+	php_localapi_contact_input in;
+	const php_localapi_whmcs *whmcs = NULL;
+	la_link *link = NULL;
+	int behaviour = (int) LOCALAPI_G(whmcs_version);
+	bool warn = false;
+
+	if (!php_localapi_contact_from_post(&in, post_data, return_value)) {
+		goto done;
+	}
+	if (behaviour == PHP_LOCALAPI_WHMCS_AUTO) {
+		if (!(link = la_add_connect(&whmcs, return_value))) {
+			goto done;
+		}
+		behaviour = php_localapi_whmcs_behaviour(whmcs);
+	}
+	if (!php_localapi_contact_legacy_from_post(&in, post_data, behaviour, &warn, return_value)) {
+		goto done;
+	}
+	if (in.record.clientid == 0) {
+		php_localapi_error(return_value, "Client ID Not Found");
+		goto done;
+	}
+	if (link || (link = la_add_connect(&whmcs, return_value))) {
+		la_add_contact(link, whmcs, behaviour, warn, &in.record, admin, return_value);
+	}
+done:
+	if (link) {
+		php_localapi_db_end_call(link);
+	}
 	php_localapi_contact_input_free(&in);
 }

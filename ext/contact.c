@@ -174,6 +174,11 @@ la_check_result la_field_check(la_field f, la_str value)
 	return r;
 }
 
+la_check_result la_text_check(la_str value)
+{
+	return la_field_check(LA_F_FIRSTNAME, value);
+}
+
 static bool la_permission_known(const char *name, size_t len)
 {
 	for (size_t i = 0; i < sizeof(la_permission_names) / sizeof(la_permission_names[0]); i++) {

@@ -81,6 +81,8 @@ bool la_clientid_parse(la_str s, int32_t *id);
 
 /* Length and charset of a normalised value against the column it goes to. */
 la_check_result la_field_check(la_field f, la_str value);
+/* The same for any utf8mb3 TEXT column (tblactivitylog.description, ...). */
+la_check_result la_text_check(la_str value);
 /* Every comma-separated, trimmed, non-empty item must be a known permission. */
 la_check_result la_permissions_check(la_str value);
 /* A contact is a sub-account when it has a password. */

@@ -32,6 +32,8 @@ struct la_link {
 	bool in_transaction;     /* statements ran since the last COMMIT or ROLLBACK */
 	signed char galera;      /* the server is a Galera node: 1, 0, or -1 not asked yet */
 	char host[PHP_LOCALAPI_HOST_LABEL_LEN];    /* "name:port" of the listed host it is on; "" for a single host */
+	bool tls;                /* connected with TLS settings */
+	php_localapi_whmcs whmcs;    /* forgotten on every (re)connect */
 };
 
 /* Resource type of the links kept in EG(persistent_list). */
@@ -41,6 +43,16 @@ static void la_error_set(php_localapi_db_error *err, unsigned int code, const ch
 {
 	err->code = code;
 	snprintf(err->message, sizeof(err->message), "%s", message && *message ? message : "unknown error");
+}
+
+void php_localapi_db_error_set(php_localapi_db_error *err, unsigned int code, const char *format, ...)
+{
+	va_list args;
+
+	err->code = code;
+	va_start(args, format);
+	vsnprintf(err->message, sizeof(err->message), format, args);
+	va_end(args);
 }
 
 static void la_error_from_mysql(php_localapi_db_error *err, MYSQL *mysql)
@@ -53,15 +65,16 @@ static void la_error_from_stmt(php_localapi_db_error *err, MYSQL_STMT *stmt)
 	la_error_set(err, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
 }
 
-static void la_link_key_compute(char key[LA_KEY_LEN + 1])
+static void la_link_key_compute(char key[LA_KEY_LEN + 1], const php_localapi_db_settings *s)
 {
 	PHP_SHA256_CTX ctx;
 	unsigned char digest[32];
 	const char *parts[] = {
-		LOCALAPI_G(db_host), LOCALAPI_G(db_socket), LOCALAPI_G(db_username),
-		LOCALAPI_G(db_password), LOCALAPI_G(db_name),
+		s->host, s->socket, s->username, s->password, s->name,
+		s->tls_ca, s->tls_ca_path, s->tls_cert, s->tls_key, s->tls_cipher,
+		s->tls_verify_cert ? "1" : "0",
 	};
-	zend_long port = LOCALAPI_G(db_port);
+	zend_long port = s->port;
 
 	PHP_SHA256Init(&ctx);
 	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
@@ -75,13 +88,14 @@ static void la_link_key_compute(char key[LA_KEY_LEN + 1])
 	make_digest_ex(key + sizeof(LA_KEY_PREFIX) - 1, digest, sizeof(digest));
 }
 
-/* The key of the settings in force, recomputed only after a setting changed (localapi.c). */
-static zend_string *la_link_key(void)
+/* The key of the settings in force, recomputed only after a setting changed (localapi.c)
+ * or configuration.php was read again (whmcs_config.c). */
+static zend_string *la_link_key(const php_localapi_db_settings *settings)
 {
 	char key[LA_KEY_LEN + 1];
 
 	if (!LOCALAPI_G(link_key_valid) || !LOCALAPI_G(link_key)) {
-		la_link_key_compute(key);
+		la_link_key_compute(key, settings);
 		if (LOCALAPI_G(link_key)) {
 			zend_string_release(LOCALAPI_G(link_key));
 		}
@@ -107,6 +121,8 @@ static void la_link_disconnect(la_link *link)
 		link->mysql = NULL;
 	}
 	link->in_transaction = false;
+	/* Another connection may reach another database: read its version and layout again. */
+	memset(&link->whmcs, 0, sizeof(link->whmcs));
 }
 
 /* Every wait on the server is bounded, not only the connect: a server that
@@ -122,12 +138,35 @@ static void la_link_set_timeouts(MYSQL *mysql)
 	mysql_options(mysql, MYSQL_OPT_WRITE_TIMEOUT, &write);
 }
 
+static bool la_tls_wanted(const php_localapi_db_settings *s)
+{
+	return *s->tls_ca || *s->tls_ca_path || *s->tls_cert || *s->tls_key || *s->tls_cipher || s->tls_verify_cert;
+}
+
+/* Any TLS setting asks for TLS, and then a server that cannot do it is an error, not plain text. */
+static void la_tls_options(MYSQL *mysql, const php_localapi_db_settings *s)
+{
+	my_bool on = 1, verify = s->tls_verify_cert;
+	const struct { enum mysql_option option; const char *value; } files[] = {
+		{ MYSQL_OPT_SSL_CA, s->tls_ca }, { MYSQL_OPT_SSL_CAPATH, s->tls_ca_path },
+		{ MYSQL_OPT_SSL_CERT, s->tls_cert }, { MYSQL_OPT_SSL_KEY, s->tls_key },
+		{ MYSQL_OPT_SSL_CIPHER, s->tls_cipher },
+	};
+
+	mysql_options(mysql, MYSQL_OPT_SSL_ENFORCE, &on);
+	mysql_options(mysql, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		if (*files[i].value) {
+			mysql_options(mysql, files[i].option, files[i].value);
+		}
+	}
+}
+
 /* Opens the link's connection to one server; label names a host of a list ("" when db_host is one host). */
-bool php_localapi_db_open(la_link *link, const char *host, unsigned int port, const char *label,
-	php_localapi_db_error *err)
+bool php_localapi_db_open(la_link *link, const php_localapi_db_settings *s, const char *host, unsigned int port,
+	const char *label, php_localapi_db_error *err)
 {
 	my_bool off = 0;
-	const char *socket = LOCALAPI_G(db_socket);
 
 	la_link_disconnect(link);
 	link->mysql = mysql_init(NULL);
@@ -139,9 +178,12 @@ bool php_localapi_db_open(la_link *link, const char *host, unsigned int port, co
 	mysql_options(link->mysql, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(link->mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(link->mysql, MYSQL_INIT_COMMAND, LA_INIT_COMMAND);
-	if (!mysql_real_connect(link->mysql, host, LOCALAPI_G(db_username),
-			LOCALAPI_G(db_password), LOCALAPI_G(db_name), port,
-			socket && *socket ? socket : NULL, 0)) {
+	link->tls = la_tls_wanted(s);
+	if (link->tls) {
+		la_tls_options(link->mysql, s);
+	}
+	if (!mysql_real_connect(link->mysql, host, s->username, s->password, s->name, port,
+			*s->socket ? s->socket : NULL, 0)) {
 		la_error_from_mysql(err, link->mysql);
 		mysql_close(link->mysql);
 		link->mysql = NULL;
@@ -153,16 +195,15 @@ bool php_localapi_db_open(la_link *link, const char *host, unsigned int port, co
 }
 
 /* db_host is one host, or an ordered list of them (hosts.c). */
-static bool la_link_connect(la_link *link, php_localapi_db_error *err)
+static bool la_link_connect(la_link *link, const php_localapi_db_settings *s, php_localapi_db_error *err)
 {
-	const char *host = LOCALAPI_G(db_host);
-	unsigned int port = (unsigned int) LOCALAPI_G(db_port);
+	unsigned int port = (unsigned int) s->port;
 
 	la_link_disconnect(link);
-	if (php_localapi_hosts_listed(host)) {
-		return php_localapi_hosts_connect(link, host, port, err);
+	if (php_localapi_hosts_listed(s->host)) {
+		return php_localapi_hosts_connect(link, s, port, err);
 	}
-	return php_localapi_db_open(link, host, port, "", err);
+	return php_localapi_db_open(link, s, s->host, port, "", err);
 }
 
 /* A connection that died, or a Galera node that stopped being ready, is dropped (and
@@ -244,18 +285,24 @@ static void la_link_register(la_link *link)
  * caller's alone. A link is pinged on its first use in a request. */
 la_link *php_localapi_db_acquire(php_localapi_db_error *err)
 {
-	zend_string *key = la_link_key();
-	la_link *link = la_link_find(key);
+	php_localapi_db_settings settings;
+	zend_string *key;
+	la_link *link;
 
+	if (!php_localapi_settings_get(&settings, err)) {
+		return NULL;
+	}
+	key = la_link_key(&settings);
+	link = la_link_find(key);
 	if (!link) {
 		link = la_link_new(ZSTR_VAL(key), LOCALAPI_G(persistent));
-		if (!la_link_connect(link, err)) {
+		if (!la_link_connect(link, &settings, err)) {
 			la_link_free(link);
 			return NULL;
 		}
 		la_link_register(link);
 	} else if (!link->mysql || (!link->checked && mysql_ping(link->mysql) != 0)) {
-		if (!la_link_connect(link, err)) {
+		if (!la_link_connect(link, &settings, err)) {
 			return NULL;
 		}
 	}
@@ -265,7 +312,26 @@ la_link *php_localapi_db_acquire(php_localapi_db_error *err)
 
 bool php_localapi_db_ensure_connected(la_link *link, php_localapi_db_error *err)
 {
-	return link->mysql || la_link_connect(link, err);
+	php_localapi_db_settings settings;
+
+	if (link->mysql) {
+		return true;
+	}
+	return php_localapi_settings_get(&settings, err) && la_link_connect(link, &settings, err);
+}
+
+/* The link of the settings in force, if one was made; never connects. */
+la_link *php_localapi_db_current(void)
+{
+	php_localapi_db_settings settings;
+	php_localapi_db_error err;
+
+	return php_localapi_settings_get(&settings, &err) ? la_link_find(la_link_key(&settings)) : NULL;
+}
+
+php_localapi_whmcs *php_localapi_db_whmcs(la_link *link)
+{
+	return &link->whmcs;
 }
 
 static MYSQL_STMT *la_statement(la_link *link, const char *sql, php_localapi_db_error *err)
@@ -440,19 +506,33 @@ bool php_localapi_db_error_is_transient(unsigned int code)
 	return code == ER_LOCK_WAIT_TIMEOUT || code == ER_LOCK_DEADLOCK || code == ER_AUTOINC_READ_FAILED;
 }
 
-void php_localapi_db_error_result(zval *return_value, const php_localapi_db_error *err)
+static zend_string *la_mask(zend_string *message, const char *password)
 {
-	const char *password = LOCALAPI_G(db_password);
+	zend_string *masked;
+
+	if (!password || !*password || !php_memnstr(ZSTR_VAL(message), password, strlen(password),
+			ZSTR_VAL(message) + ZSTR_LEN(message))) {
+		return message;
+	}
+	masked = php_str_to_str(ZSTR_VAL(message), ZSTR_LEN(message), password, strlen(password), ZEND_STRL("********"));
+	zend_string_release(message);
+	return masked;
+}
+
+/* Server messages never carry the password today; make sure none ever reaches a caller,
+ * whether it came from php.ini or from configuration.php. */
+zend_string *php_localapi_db_error_text(const php_localapi_db_error *err)
+{
 	zend_string *message = zend_string_init(err->message, strlen(err->message), 0);
 
-	/* Server messages never carry the password today; make sure none ever reaches a caller. */
-	if (password && *password && php_memnstr(ZSTR_VAL(message), password, strlen(password),
-			ZSTR_VAL(message) + ZSTR_LEN(message))) {
-		zend_string *masked = php_str_to_str(ZSTR_VAL(message), ZSTR_LEN(message),
-			password, strlen(password), ZEND_STRL("********"));
-		zend_string_release(message);
-		message = masked;
-	}
+	message = la_mask(message, LOCALAPI_G(db_password));
+	return la_mask(message, php_localapi_settings_password());
+}
+
+void php_localapi_db_error_result(zval *return_value, const php_localapi_db_error *err)
+{
+	zend_string *message = php_localapi_db_error_text(err);
+
 	php_localapi_error(return_value, "Database error: %s", ZSTR_VAL(message));
 	zend_string_release(message);
 }
@@ -520,9 +600,9 @@ void php_localapi_db_request_end(void)
 void php_localapi_db_info(void)
 {
 	zend_resource *le;
-	la_link *current = la_link_find(la_link_key());
+	la_link *current = php_localapi_db_current();
 	zend_long count = 0;
-	char buf[128];
+	char buf[256];
 
 	ZEND_HASH_FOREACH_PTR(&EG(persistent_list), le) {
 		if (le->type == la_le_plink && le->ptr) {
@@ -533,8 +613,10 @@ void php_localapi_db_info(void)
 	php_info_print_table_row(2, "Persistent links", LOCALAPI_G(persistent) ? buf : "disabled");
 	/* The link of the settings in force; tests read its thread id from here. */
 	if (current && current->mysql && current->persistent) {
-		snprintf(buf, sizeof(buf), "connected (thread %lu, server %s)",
-			mysql_thread_id(current->mysql), mysql_get_server_info(current->mysql));
+		const char *cipher = mysql_get_ssl_cipher(current->mysql);
+		snprintf(buf, sizeof(buf), "connected (thread %lu, server %s, %s%s)",
+			mysql_thread_id(current->mysql), mysql_get_server_info(current->mysql),
+			cipher ? "TLS " : "no TLS", cipher ? cipher : "");
 		php_info_print_table_row(2, "Persistent link", buf);
 	} else {
 		php_info_print_table_row(2, "Persistent link", LOCALAPI_G(persistent) ? "none yet" : "disabled");

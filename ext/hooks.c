@@ -13,6 +13,8 @@
 typedef struct {
 	zend_long priority;
 	zval callback;
+	zend_string *file;       /* where the callback was defined; NULL for an internal function */
+	uint32_t line;
 } la_hook;
 
 static void la_hook_free(zval *zv)
@@ -20,7 +22,22 @@ static void la_hook_free(zval *zv)
 	la_hook *hook = Z_PTR_P(zv);
 
 	zval_ptr_dtor(&hook->callback);
+	if (hook->file) {
+		zend_string_release(hook->file);
+	}
 	efree(hook);
+}
+
+/* A closure's or a function's own definition, for the warning if it ever throws. */
+static void la_hook_definition(la_hook *hook, const zend_function *fn)
+{
+	hook->file = NULL;
+	hook->line = 0;
+	if (fn && fn->type == ZEND_USER_FUNCTION && !(fn->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE)
+			&& fn->op_array.filename) {
+		hook->file = zend_string_copy(fn->op_array.filename);
+		hook->line = fn->op_array.line_start;
+	}
 }
 
 static void la_hook_list_free(zval *zv)
@@ -69,28 +86,36 @@ PHP_FUNCTION(add_hook)
 	hook = emalloc(sizeof(*hook));
 	hook->priority = priority;
 	ZVAL_COPY(&hook->callback, &fci.function_name);
+	la_hook_definition(hook, fcc.function_handler);
 	zend_hash_next_index_insert_ptr(la_hook_list(hook_point, true), hook);
 }
 /* }}} */
 
-/* Reports an exception thrown by hook code as a warning and clears it. Exit is left alone. */
-static bool la_report_exception(const char *what, const char *name)
+/* "<class>: <message> in <file> on line <n>" of the pending exception, which is cleared;
+ * NULL when there is none, or when it is exit(), which is left to end the script. */
+static zend_string *la_take_exception(void)
 {
 	zend_object *ex = EG(exception);
-	zval tmp, *message;
-	zend_string *text;
+	zend_class_entry *base;
+	zval tmp[3];
+	zend_string *message, *file, *text;
+	zend_long line;
 
 	if (!ex || zend_is_unwind_exit(ex) || zend_is_graceful_exit(ex)) {
-		return false;
+		return NULL;
 	}
 	GC_ADDREF(ex);
 	zend_clear_exception();
-	message = zend_read_property_ex(zend_get_exception_base(ex), ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), true, &tmp);
-	text = zval_get_string(message);
-	php_error_docref(NULL, E_WARNING, "%s %s threw %s: %s", what, name, ZSTR_VAL(ex->ce->name), ZSTR_VAL(text));
-	zend_string_release(text);
+	base = zend_get_exception_base(ex);
+	message = zval_get_string(zend_read_property_ex(base, ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), true, &tmp[0]));
+	file = zval_get_string(zend_read_property_ex(base, ex, ZSTR_KNOWN(ZEND_STR_FILE), true, &tmp[1]));
+	line = zval_get_long(zend_read_property_ex(base, ex, ZSTR_KNOWN(ZEND_STR_LINE), true, &tmp[2]));
+	text = zend_strpprintf(0, "%s: %s in %s on line " ZEND_LONG_FMT, ZSTR_VAL(ex->ce->name), ZSTR_VAL(message),
+		ZSTR_VAL(file), line);
+	zend_string_release(message);
+	zend_string_release(file);
 	OBJ_RELEASE(ex);
-	return true;
+	return text;
 }
 
 /* Runs a compiled file with a symbol table of its own and no $this: WHMCS loads hook
@@ -115,6 +140,7 @@ static void la_hooks_include(zend_string *path)
 {
 	zend_file_handle handle;
 	zend_op_array *op_array = NULL;
+	zend_string *failure;
 	zval result, dummy;
 
 	zend_stream_init_filename_ex(&handle, path);
@@ -138,7 +164,11 @@ static void la_hooks_include(zend_string *path)
 		efree_size(op_array, sizeof(zend_op_array));
 		zval_ptr_dtor(&result);
 	}
-	la_report_exception("Hook file", ZSTR_VAL(path));
+	failure = la_take_exception();
+	if (failure) {
+		php_error_docref(NULL, E_WARNING, "Hook file %s failed: %s", ZSTR_VAL(path), ZSTR_VAL(failure));
+		zend_string_release(failure);
+	}
 }
 
 /* Byte order, whatever the locale (php_stream_dirent_alphasort would use strcoll). */
@@ -211,16 +241,28 @@ static int la_hook_compare(Bucket *a, Bucket *b)
 	return ZEND_THREEWAY_COMPARE(Z_EXTRA(a->val), Z_EXTRA(b->val));
 }
 
+/* A callback that throws is reported with where it was defined and where it failed. */
 static void la_hook_call(la_hook *hook, const char *hook_point, zval *vars)
 {
 	zval retval, arg;
+	zend_string *failure;
 
 	ZVAL_COPY(&arg, vars);
 	if (call_user_function(NULL, NULL, &hook->callback, &retval, 1, &arg) == SUCCESS) {
 		zval_ptr_dtor(&retval);
 	}
 	zval_ptr_dtor(&arg);
-	la_report_exception("Hook", hook_point);
+	failure = la_take_exception();
+	if (!failure) {
+		return;
+	}
+	if (hook->file) {
+		php_error_docref(NULL, E_WARNING, "Hook %s: the callback defined in %s on line %" PRIu32 " threw %s",
+			hook_point, ZSTR_VAL(hook->file), hook->line, ZSTR_VAL(failure));
+	} else {
+		php_error_docref(NULL, E_WARNING, "Hook %s: the callback threw %s", hook_point, ZSTR_VAL(failure));
+	}
+	zend_string_release(failure);
 }
 
 /* Runs a hook point's callbacks in ascending priority; what they return is ignored. */

@@ -195,9 +195,10 @@ static bool la_host_ready(la_link *link, php_localapi_db_error *err)
 	return ok && found;
 }
 
-static bool la_host_try(la_link *link, const la_host *host, php_localapi_db_error *err)
+static bool la_host_try(la_link *link, const php_localapi_db_settings *s, const la_host *host,
+	php_localapi_db_error *err)
 {
-	if (!php_localapi_db_open(link, host->name, host->port, host->label, err)) {
+	if (!php_localapi_db_open(link, s, host->name, host->port, host->label, err)) {
 		return false;
 	}
 	if (!la_host_ready(link, err)) {
@@ -207,12 +208,13 @@ static bool la_host_try(la_link *link, const la_host *host, php_localapi_db_erro
 	return true;
 }
 
-/* Connects the link to the first usable host of the list; err is the last host's error. */
-bool php_localapi_hosts_connect(la_link *link, const char *list, unsigned int default_port, php_localapi_db_error *err)
+/* Connects the link to the first usable host of the list in s->host; err is the last host's error. */
+bool php_localapi_hosts_connect(la_link *link, const php_localapi_db_settings *s, unsigned int default_port,
+	php_localapi_db_error *err)
 {
 	la_host hosts[LA_MAX_HOSTS];
 	bool tried[LA_MAX_HOSTS] = { false };
-	size_t count = la_hosts_parse(list, default_port, hosts);
+	size_t count = la_hosts_parse(s->host, default_port, hosts);
 	double now = la_now();
 
 	snprintf(err->message, sizeof(err->message), "no usable host in localapi.db_host");
@@ -224,7 +226,7 @@ bool php_localapi_hosts_connect(la_link *link, const char *list, unsigned int de
 				continue;
 			}
 			tried[i] = true;
-			if (la_host_try(link, &hosts[i], err)) {
+			if (la_host_try(link, s, &hosts[i], err)) {
 				la_host_succeeded(hosts[i].label);
 				return true;
 			}

@@ -64,6 +64,30 @@ static ZEND_INI_MH(OnUpdateLocalapiCredential)
 	return OnUpdateString(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
 }
 
+static ZEND_INI_MH(OnUpdateLocalapiTlsFlag)
+{
+	LOCALAPI_G(link_key_valid) = false;
+	return OnUpdateBool(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
+}
+
+/* auto (the database's Version row decides), 7 or 8. */
+static ZEND_INI_MH(OnUpdateLocalapiWhmcsVersion)
+{
+	zend_long *target = (zend_long *) ZEND_INI_GET_ADDR();
+
+	if (zend_string_equals_literal_ci(new_value, "auto")) {
+		*target = PHP_LOCALAPI_WHMCS_AUTO;
+	} else if (zend_string_equals_literal(new_value, "7")) {
+		*target = 7;
+	} else if (zend_string_equals_literal(new_value, "8")) {
+		*target = 8;
+	} else {
+		php_error_docref(NULL, E_WARNING, "%s must be auto, 7 or 8", ZSTR_VAL(entry->name));
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
 static ZEND_INI_DISP(display_secret)
 {
 	zend_string *value = type == ZEND_INI_DISPLAY_ORIG && ini_entry->modified
@@ -91,6 +115,14 @@ PHP_INI_BEGIN()
 	STD_PHP_INI_ENTRY("localapi.write_timeout", "30", PHP_INI_ALL, OnUpdateLocalapiTimeout, write_timeout, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY("localapi.retry_budget", "2000", PHP_INI_ALL, OnUpdateLocalapiRetryBudget, retry_budget, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY("localapi.hooks_dir", "", PHP_INI_ALL, OnUpdateString, hooks_dir, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.whmcs_version", "auto", PHP_INI_ALL, OnUpdateLocalapiWhmcsVersion, whmcs_version, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.whmcs_config", "", PHP_INI_ALL, OnUpdateLocalapiCredential, whmcs_config, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.db_tls_ca", "", PHP_INI_ALL, OnUpdateLocalapiCredential, db_tls_ca, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.db_tls_ca_path", "", PHP_INI_ALL, OnUpdateLocalapiCredential, db_tls_ca_path, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.db_tls_cert", "", PHP_INI_ALL, OnUpdateLocalapiCredential, db_tls_cert, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.db_tls_key", "", PHP_INI_ALL, OnUpdateLocalapiCredential, db_tls_key, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.db_tls_cipher", "", PHP_INI_ALL, OnUpdateLocalapiCredential, db_tls_cipher, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_BOOLEAN("localapi.db_tls_verify_cert", "0", PHP_INI_ALL, OnUpdateLocalapiTlsFlag, db_tls_verify_cert, zend_localapi_globals, localapi_globals)
 PHP_INI_END()
 /* }}} */
 
@@ -148,6 +180,7 @@ PHP_FUNCTION(localAPI)
 	bool admin_null = false;
 	const la_command *cmd;
 	php_localapi_admin admin = { 0, NULL };
+	const php_localapi_admin *outer_admin;
 	HashTable *post_data = (HashTable *) &zend_empty_array;
 
 	ZEND_PARSE_PARAMETERS_START(1, 3)
@@ -177,7 +210,11 @@ PHP_FUNCTION(localAPI)
 	}
 	/* Hooks run by the command may change the caller's array: work on our own reference. */
 	GC_TRY_ADDREF(post_data);
+	/* logActivity() called meanwhile (from a hook) logs as this call's admin. */
+	outer_admin = LOCALAPI_G(call_admin);
+	LOCALAPI_G(call_admin) = &admin;
 	cmd->handler(post_data, &admin, return_value);
+	LOCALAPI_G(call_admin) = outer_admin;
 	zend_array_release(post_data);
 	if (admin.username) {
 		zend_string_release(admin.username);
@@ -210,6 +247,7 @@ static PHP_GSHUTDOWN_FUNCTION(localapi)
 		zend_string_free(localapi_globals->link_key);
 	}
 	php_localapi_hosts_free(&localapi_globals->host_rests);
+	php_localapi_settings_free(localapi_globals);
 }
 
 static PHP_MINIT_FUNCTION(localapi)
@@ -238,6 +276,8 @@ static PHP_RINIT_FUNCTION(localapi)
 #endif
 	LOCALAPI_G(hooks) = NULL;
 	LOCALAPI_G(hooks_dir_loaded) = false;
+	LOCALAPI_G(call_admin) = NULL;
+	LOCALAPI_G(in_log_activity_hook) = false;
 	return SUCCESS;
 }
 
@@ -255,7 +295,9 @@ static PHP_MINFO_FUNCTION(localapi)
 	php_info_print_table_row(2, "Version", PHP_LOCALAPI_VERSION);
 	php_info_print_table_row(2, "Commands", "AddContact");
 	php_info_print_table_row(2, "MariaDB Connector/C", mysql_get_client_info());
+	php_localapi_settings_info();
 	php_localapi_db_info();
+	php_localapi_whmcs_info();
 	php_info_print_table_end();
 	DISPLAY_INI_ENTRIES();
 }

@@ -42,6 +42,19 @@ ZEND_BEGIN_MODULE_GLOBALS(localapi)
 	zend_long write_timeout;     /* seconds any one send to the server may last */
 	zend_long retry_budget;      /* milliseconds after a first failure in which a call may try again */
 	char *hooks_dir;
+	zend_long whmcs_version;      /* 0 (auto), 7 or 8 */
+	char *whmcs_config;           /* path of WHMCS's configuration.php, or "" */
+	char *db_tls_ca;
+	char *db_tls_ca_path;
+	char *db_tls_cert;
+	char *db_tls_key;
+	char *db_tls_cipher;
+	bool db_tls_verify_cert;
+	/* configuration.php as last read (whmcs_config.c), kept across requests. */
+	struct la_config_cache *config_cache;
+	/* The localAPI() call in progress (its admin), or NULL outside any call. */
+	const struct php_localapi_admin_s *call_admin;
+	bool in_log_activity_hook;    /* logActivity() is firing LogActivity */
 	/* Links live in EG(persistent_list); with localapi.persistent=0, here until request end. */
 	HashTable *request_links;
 	zend_string *link_key;   /* key of the connection settings in force (persistent) */
@@ -57,7 +70,7 @@ ZEND_EXTERN_MODULE_GLOBALS(localapi)
 #define LOCALAPI_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(localapi, v)
 
 /* The caller of a command: an admin row, or nobody (id 0). */
-typedef struct {
+typedef struct php_localapi_admin_s {
 	zend_long id;
 	zend_string *username;   /* NULL when no admin */
 } php_localapi_admin;
@@ -79,8 +92,15 @@ typedef struct {
 	bool clientid_given;
 } php_localapi_contact_input;
 
+/* The fields every WHMCS version stores (clientid, firstname ... tax_id, email flags). */
 bool php_localapi_contact_from_post(php_localapi_contact_input *in, HashTable *post, zval *return_value);
+/* password2 and permissions, which only 7.x stores: checked for 7, only tested for truthiness
+ * for 8 (true in *requested when either counts as given). */
+bool php_localapi_contact_legacy_from_post(php_localapi_contact_input *in, HashTable *post, int behaviour,
+	bool *requested, zval *return_value);
 void php_localapi_contact_input_free(php_localapi_contact_input *in);
+/* PHP truthiness of a postData value after normalisation (behaviour §2, §7). */
+bool php_localapi_post_truthy(zval *value);
 
 /* db.c: the MariaDB link and prepared statements. */
 typedef struct {
@@ -89,7 +109,35 @@ typedef struct {
 } php_localapi_db_error;
 
 void php_localapi_db_module_init(int module_number);
+
+/* The connection settings in force: the INI entries, or configuration.php (whmcs_config.c). */
+typedef struct {
+	const char *host;
+	const char *socket;
+	const char *username;
+	const char *password;
+	const char *name;
+	zend_long port;
+	const char *tls_ca;
+	const char *tls_ca_path;
+	const char *tls_cert;
+	const char *tls_key;
+	const char *tls_cipher;
+	bool tls_verify_cert;
+} php_localapi_db_settings;
+
+/* What the connected database says about the WHMCS that owns it (whmcs.c). */
+typedef struct {
+	bool known;              /* read on this connection */
+	int major;               /* major number of the Version row, 0 without one */
+	bool log_user_id;        /* tblactivitylog has user_id (8.x layout) */
+	bool log_admin_id;       /* tblactivitylog has admin_id (8.x layout) */
+	char version[48];        /* the Version row as read, for phpinfo() */
+} php_localapi_whmcs;
+
 la_link *php_localapi_db_acquire(php_localapi_db_error *err);
+la_link *php_localapi_db_current(void);
+php_localapi_whmcs *php_localapi_db_whmcs(la_link *link);
 bool php_localapi_db_ensure_connected(la_link *link, php_localapi_db_error *err);
 bool php_localapi_db_exec(la_link *link, const char *sql, MYSQL_BIND *params,
 	my_ulonglong *affected, my_ulonglong *insert_id, php_localapi_db_error *err);
@@ -103,6 +151,9 @@ bool php_localapi_db_error_is_lost(unsigned int code);
 bool php_localapi_db_error_is_transient(unsigned int code);
 bool php_localapi_db_error_is_not_ready(unsigned int code);
 void php_localapi_db_error_result(zval *return_value, const php_localapi_db_error *err);
+zend_string *php_localapi_db_error_text(const php_localapi_db_error *err);
+void php_localapi_db_error_set(php_localapi_db_error *err, unsigned int code, const char *format, ...)
+	ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
 void php_localapi_db_end_call(la_link *link);
 void php_localapi_db_request_end(void);
 void php_localapi_db_info(void);
@@ -125,12 +176,13 @@ void php_localapi_bind_long(MYSQL_BIND *bind, long long *value);
 void php_localapi_bind_double(MYSQL_BIND *bind, double *value);
 
 /* db.c, for hosts.c */
-bool php_localapi_db_open(la_link *link, const char *host, unsigned int port, const char *label,
-	php_localapi_db_error *err);
+bool php_localapi_db_open(la_link *link, const php_localapi_db_settings *s, const char *host, unsigned int port,
+	const char *label, php_localapi_db_error *err);
 
 /* hosts.c: an ordered list of hosts in localapi.db_host. */
 bool php_localapi_hosts_listed(const char *db_host);
-bool php_localapi_hosts_connect(la_link *link, const char *list, unsigned int default_port, php_localapi_db_error *err);
+bool php_localapi_hosts_connect(la_link *link, const php_localapi_db_settings *s, unsigned int default_port,
+	php_localapi_db_error *err);
 void php_localapi_hosts_failed(const char *label);
 void php_localapi_hosts_free(HashTable **rests);
 
@@ -166,6 +218,38 @@ bool php_localapi_email_claims_repair(la_link *link, php_localapi_db_error *err)
 /* add_contact.c */
 void php_localapi_add_contact_module_init(void);
 void php_localapi_cmd_addcontact(HashTable *post_data, const php_localapi_admin *admin, zval *return_value);
+
+/* whmcs_config.c: the INI entries, or configuration.php when localapi.whmcs_config names one
+ * (read again when the file changed, which invalidates the link key). */
+bool php_localapi_settings_get(php_localapi_db_settings *settings, php_localapi_db_error *err);
+const char *php_localapi_settings_password(void);
+void php_localapi_settings_free(zend_localapi_globals *globals);
+void php_localapi_settings_info(void);
+
+/* whmcs.c: the version and table layout of the database, read once per connection. */
+#define PHP_LOCALAPI_WHMCS_AUTO 0
+const php_localapi_whmcs *php_localapi_whmcs_get(la_link *link, php_localapi_db_error *err);
+/* 7 or 8: localapi.whmcs_version when it is not auto, else what the database says. */
+int php_localapi_whmcs_behaviour(const php_localapi_whmcs *whmcs);
+void php_localapi_whmcs_info(void);
+
+/* activity_log.c: one tblactivitylog row, as AddContact and logActivity() write it. */
+typedef struct {
+	zend_string *description;
+	const char *user;
+	size_t user_len;
+	long long userid;
+	long long admin_id;
+	zend_string *ipaddr;
+	long long id;            /* given by the INSERT */
+} php_localapi_log_row;
+
+zend_string *php_localapi_request_ipaddr(void);
+bool php_localapi_log_insert(la_link *link, const php_localapi_whmcs *layout, php_localapi_log_row *row,
+	php_localapi_db_error *err);
+bool php_localapi_log_write(la_link *link, const php_localapi_whmcs *layout, php_localapi_log_row *row,
+	php_localapi_db_error *err);
+void php_localapi_log_fire(const php_localapi_log_row *row);
 
 /* hooks.c */
 bool php_localapi_hooks_has(const char *hook_point, size_t len);

@@ -116,8 +116,8 @@ static bool la_utf8_check(zval *value, smart_str *path, int depth)
 	return ok;
 }
 
-/* name, or name[key] when key is given: the field's name is only built for the error. */
-static bool la_check_utf8_or_fail(zval *value, const char *name, const char *key, zval *return_value)
+/* The field's name, with the key path of a nested value, is only built for the error. */
+static bool la_check_utf8_or_fail(zval *value, const char *name, zval *return_value)
 {
 	smart_str path = {0};
 	smart_str message = {0};
@@ -128,11 +128,6 @@ static bool la_check_utf8_or_fail(zval *value, const char *name, const char *key
 	}
 	smart_str_appends(&message, "Invalid UTF-8 in ");
 	smart_str_appends(&message, name);
-	if (key) {
-		smart_str_appendc(&message, '[');
-		smart_str_appends(&message, key);
-		smart_str_appendc(&message, ']');
-	}
 	if (path.s) {
 		smart_str_append_smart_str(&message, &path);
 	}
@@ -160,7 +155,7 @@ static bool la_post_string(zval *value, la_field f, zend_string **out, zval *ret
 		*out = ZSTR_EMPTY_ALLOC();
 		return true;
 	}
-	if (!la_check_utf8_or_fail(value, name, NULL, return_value)) {
+	if (!la_check_utf8_or_fail(value, name, return_value)) {
 		return false;
 	}
 	switch (Z_TYPE_P(value)) {
@@ -218,7 +213,7 @@ static bool la_post_clientid(HashTable *post, php_localapi_contact_input *in, zv
 	if (!value) {
 		return true;
 	}
-	if (!la_check_utf8_or_fail(value, "clientid", NULL, return_value)) {
+	if (!la_check_utf8_or_fail(value, "clientid", return_value)) {
 		return false;
 	}
 	if (Z_TYPE_P(value) == IS_LONG) {
@@ -233,8 +228,29 @@ static bool la_post_clientid(HashTable *post, php_localapi_contact_input *in, zv
 	return true;
 }
 
-/* email_preferences[type] when that key exists, else the legacy <type>emails key, else off. */
-static bool la_post_email_flags(HashTable *post, la_contact *record, zval *return_value)
+/* PHP truthiness of the value as normalised: "&#48;" is "0" and so empty. A string that is
+ * not UTF-8 normalises to '' in the original (htmlspecialchars() refuses it): empty too. */
+bool php_localapi_post_truthy(zval *value)
+{
+	zend_string *normalized;
+	bool truthy;
+
+	ZVAL_DEREF(value);
+	if (Z_TYPE_P(value) != IS_STRING) {
+		return zend_is_true(value);
+	}
+	if (!la_string_is_utf8(Z_STR_P(value))) {
+		return false;
+	}
+	normalized = la_normalize(Z_STR_P(value));
+	truthy = !la_str_is_empty((la_str) { ZSTR_VAL(normalized), ZSTR_LEN(normalized) });
+	zend_string_release(normalized);
+	return truthy;
+}
+
+/* email_preferences[type] when that key exists, else the legacy <type>emails key, else off.
+ * Flags are only ever tested for truthiness, so no value of theirs is an error. */
+static void la_post_email_flags(HashTable *post, la_contact *record)
 {
 	zval *prefs = la_post_find(post, "email_preferences");
 
@@ -243,28 +259,22 @@ static bool la_post_email_flags(HashTable *post, la_contact *record, zval *retur
 	}
 	for (int t = 0; t < LA_E_COUNT; t++) {
 		zval *value = prefs ? la_post_find(Z_ARRVAL_P(prefs), la_email_type_names[t]) : NULL;
-		bool preferred = value != NULL;
 
-		if (!preferred) {
+		if (!value) {
 			value = la_post_find(post, la_email_legacy_names[t]);
 		}
-		record->emails[t] = false;
-		if (!value) {
-			continue;
-		}
-		if (!la_check_utf8_or_fail(value, preferred ? "email_preferences" : la_email_legacy_names[t],
-				preferred ? la_email_type_names[t] : NULL, return_value)) {
-			return false;
-		}
-		if (Z_TYPE_P(value) == IS_STRING) {
-			zend_string *normalized = la_normalize(Z_STR_P(value));
-			record->emails[t] = !la_str_is_empty((la_str) { ZSTR_VAL(normalized), ZSTR_LEN(normalized) });
-			zend_string_release(normalized);
-		} else {
-			record->emails[t] = zend_is_true(value);
-		}
+		record->emails[t] = value && php_localapi_post_truthy(value);
 	}
-	return true;
+}
+
+static bool la_post_field(php_localapi_contact_input *in, HashTable *post, la_field f, zval *return_value)
+{
+	if (!la_post_string(la_post_find(post, la_field_names[f]), f, &in->value[f], return_value)) {
+		return false;
+	}
+	in->record.field[f].ptr = ZSTR_VAL(in->value[f]);
+	in->record.field[f].len = ZSTR_LEN(in->value[f]);
+	return la_report_check(la_field_check(f, in->record.field[f]), f, return_value);
 }
 
 bool php_localapi_contact_from_post(php_localapi_contact_input *in, HashTable *post, zval *return_value)
@@ -273,20 +283,37 @@ bool php_localapi_contact_from_post(php_localapi_contact_input *in, HashTable *p
 	if (!la_post_clientid(post, in, return_value)) {
 		return false;
 	}
-	for (int f = 0; f < LA_F_COUNT; f++) {
-		if (!la_post_string(la_post_find(post, la_field_names[f]), f, &in->value[f], return_value)) {
-			return false;
-		}
-		in->record.field[f].ptr = ZSTR_VAL(in->value[f]);
-		in->record.field[f].len = ZSTR_LEN(in->value[f]);
-		if (!la_report_check(la_field_check(f, in->record.field[f]), f, return_value)) {
+	for (int f = 0; f <= LA_F_TAX_ID; f++) {
+		if (!la_post_field(in, post, f, return_value)) {
 			return false;
 		}
 	}
-	if (!la_report_check(la_permissions_check(in->record.field[LA_F_PERMISSIONS]), LA_F_PERMISSIONS, return_value)) {
+	la_post_email_flags(post, &in->record);
+	return true;
+}
+
+bool php_localapi_contact_legacy_from_post(php_localapi_contact_input *in, HashTable *post, int behaviour,
+	bool *requested, zval *return_value)
+{
+	*requested = false;
+	if (behaviour >= 8) {
+		zval *password = la_post_find(post, "password2");
+		zval *permissions = la_post_find(post, "permissions");
+
+		/* 8.x stores no sub-account: both are only looked at to answer with a warning. */
+		*requested = (password && php_localapi_post_truthy(password))
+			|| (permissions && php_localapi_post_truthy(permissions));
+		for (la_field f = LA_F_PASSWORD2; f <= LA_F_PERMISSIONS; f++) {
+			in->value[f] = ZSTR_EMPTY_ALLOC();
+			in->record.field[f].ptr = ZSTR_VAL(in->value[f]);
+			in->record.field[f].len = 0;
+		}
+		return true;
+	}
+	if (!la_post_field(in, post, LA_F_PASSWORD2, return_value) || !la_post_field(in, post, LA_F_PERMISSIONS, return_value)) {
 		return false;
 	}
-	return la_post_email_flags(post, &in->record, return_value);
+	return la_report_check(la_permissions_check(in->record.field[LA_F_PERMISSIONS]), LA_F_PERMISSIONS, return_value);
 }
 
 void php_localapi_contact_input_free(php_localapi_contact_input *in)

@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
 # A private MariaDB for the demo and the tests, kept inside the working tree.
 #
-#   scripts/db.sh start    initialise (first time), start, create the `whmcs`
-#                          database and the `localapi` user, load sql/
+#   scripts/db.sh start    initialise (first time), start, create the databases
+#                          `whmcs` (WHMCS 8.x layout) and `whmcs7` (7.10 layout)
+#                          and the `localapi` users, load sql/
 #   scripts/db.sh stop     stop the server started from this tree (by its pid file)
 #   scripts/db.sh status   exit 0 when it runs
 #   scripts/db.sh env      print the LOCALAPI_TEST_* variables that reach it
-#   scripts/db.sh load     load sql/schema.sql and sql/sample.sql again
+#   scripts/db.sh load     load sql/ into both databases again
 #   scripts/db.sh sql ...  run the `mariadb` client as the server's admin on
 #                          `whmcs`, e.g. scripts/db.sh sql -e 'SELECT 1'
+#   scripts/db.sh tls-install DIR
+#                          make the running server use DIR/ca.pem,
+#                          DIR/server-cert.pem and DIR/server-key.pem (FLUSH SSL)
 #
 # Data dir .db/data, socket .db/mysqld.sock, pid file .db/mysqld.pid and log
 # .db/mysqld.log under the repository root. Networking is off: the unix socket
-# is the only way in. Works as root and as an ordinary user, and in a path
-# with spaces. The distribution's own server and its config are never used.
+# is the only way in, and it accepts TLS (a client asks for it there as it
+# would over TCP) with the certificates in .db/tls/, made with openssl on the
+# first start: a CA and a server certificate for "localhost". The account
+# `localapi_x509` (password localapi-x509-pw) must present a client
+# certificate signed by the server's CA. Works as root and as an ordinary
+# user, and in a path with spaces. The distribution's own server and its
+# config are never used.
 #
 # Two variables point it at another server (scripts/matrix.sh runs two):
 #   LOCALAPI_DB_DIR   absolute path of the folder that takes the place of .db
@@ -31,9 +40,13 @@ DATA_DIR="$DB_DIR/data"
 PID_FILE="$DB_DIR/mysqld.pid"
 LOG_FILE="$DB_DIR/mysqld.log"
 LOADED_FILE="$DB_DIR/loaded.sha256"
+TLS_DIR="$DB_DIR/tls"
 DB_NAME=whmcs
+DB7_NAME=whmcs7
 APP_USER=localapi
 APP_PASSWORD=localapi-test-pw
+X509_USER=localapi_x509
+X509_PASSWORD=localapi-x509-pw
 SQL_MODE=STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION
 START_TIMEOUT="${LOCALAPI_DB_START_TIMEOUT:-30}"
 STOP_TIMEOUT=60
@@ -164,11 +177,33 @@ initialise() {
 	touch "$DB_DIR/initialised"
 }
 
+# A CA and a server certificate for "localhost" (the name a client checks the
+# certificate against over the socket), made once.
+ensure_tls() {
+	[ -f "$TLS_DIR/server-cert.pem" ] && [ -f "$TLS_DIR/server-key.pem" ] && [ -f "$TLS_DIR/ca.pem" ] && return 0
+	command -v openssl >/dev/null || { echo "db.sh: openssl not found: the server starts without TLS" >&2; return 1; }
+	mkdir -p -m 700 "$TLS_DIR"
+	(
+		cd "$TLS_DIR"
+		openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=localapi private MariaDB CA" \
+			-keyout ca-key.pem -out ca.pem
+		openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout server-key.pem -out server.csr
+		printf 'subjectAltName=DNS:localhost\n' >server.ext
+		openssl x509 -req -days 3650 -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial \
+			-extfile server.ext -out server-cert.pem
+		rm -f server.csr server.ext
+	) >"$DB_DIR/tls.log" 2>&1 || { cat "$DB_DIR/tls.log" >&2; die "openssl failed to make $TLS_DIR"; }
+}
+
 launch() {
 	local args=(--no-defaults --datadir="$(in_root "$DATA_DIR")" --socket="$(in_root "$SOCKET")"
 		--pid-file="$(in_root "$PID_FILE")" --log-error="$(in_root "$LOG_FILE")" --skip-networking
 		--innodb-flush-log-at-trx-commit=1 --sql-mode="$SQL_MODE"
 		--max-connections=500)
+	if ensure_tls; then
+		args+=(--ssl-ca="$(in_root "$TLS_DIR/ca.pem")" --ssl-cert="$(in_root "$TLS_DIR/server-cert.pem")"
+			--ssl-key="$(in_root "$TLS_DIR/server-key.pem")")
+	fi
 	if [ "$(id -u)" -eq 0 ]; then
 		args+=(--user=root)
 	fi
@@ -201,27 +236,43 @@ launch() {
 }
 
 sql_checksum() {
-	cat "$REPO/sql/schema.sql" "$REPO/sql/sample.sql" | sha256sum | cut -d' ' -f1
+	cat "$REPO/sql/schema.sql" "$REPO/sql/schema-7.10.sql" "$REPO/sql/sample.sql" "${BASH_SOURCE[0]}" |
+		sha256sum | cut -d' ' -f1
 }
 
 load_sql() {
+	local db
 	admin_client <<EOF
-CREATE DATABASE IF NOT EXISTS \`$DB_NAME\` CHARACTER SET utf8 COLLATE utf8_unicode_ci;
 CREATE USER IF NOT EXISTS '$APP_USER'@'localhost' IDENTIFIED BY '$APP_PASSWORD';
 ALTER USER '$APP_USER'@'localhost' IDENTIFIED BY '$APP_PASSWORD';
-GRANT ALL PRIVILEGES ON \`$DB_NAME\`.* TO '$APP_USER'@'localhost';
 GRANT PROCESS, CONNECTION ADMIN ON *.* TO '$APP_USER'@'localhost';
+CREATE USER IF NOT EXISTS '$X509_USER'@'localhost' IDENTIFIED BY '$X509_PASSWORD' REQUIRE X509;
+ALTER USER '$X509_USER'@'localhost' IDENTIFIED BY '$X509_PASSWORD' REQUIRE X509;
 EOF
+	for db in "$DB_NAME" "$DB7_NAME"; do
+		admin_client <<EOF
+CREATE DATABASE IF NOT EXISTS \`$db\` CHARACTER SET utf8 COLLATE utf8_unicode_ci;
+GRANT ALL PRIVILEGES ON \`$db\`.* TO '$APP_USER'@'localhost';
+GRANT SELECT, INSERT ON \`$db\`.* TO '$X509_USER'@'localhost';
+EOF
+	done
 	admin_client "$DB_NAME" <"$REPO/sql/schema.sql"
 	admin_client "$DB_NAME" <"$REPO/sql/sample.sql"
+	admin_client "$DB7_NAME" <"$REPO/sql/schema-7.10.sql"
+	admin_client "$DB7_NAME" <"$REPO/sql/sample.sql"
 	sql_checksum >"$LOADED_FILE"
+}
+
+tls_state() {
+	admin_client --batch --skip-column-names -e 'SELECT @@have_ssl' 2>/dev/null || echo unknown
 }
 
 print_access() {
 	cat <<EOF
 MariaDB is running (pid $(server_pid || echo '?')), networking off.
-  socket    $SOCKET
-  database  $DB_NAME, user $APP_USER, password $APP_PASSWORD
+  socket    $SOCKET (TLS: $(tls_state))
+  databases $DB_NAME (WHMCS 8.x layout), $DB7_NAME (7.10 layout)
+  user      $APP_USER, password $APP_PASSWORD
   as admin  scripts/db.sh sql
   test env  eval "\$(scripts/db.sh env)"
   stop      scripts/db.sh stop
@@ -289,13 +340,35 @@ cmd_env() {
 	printf 'export LOCALAPI_TEST_USER=%q\n' "$APP_USER"
 	printf 'export LOCALAPI_TEST_PASSWORD=%q\n' "$APP_PASSWORD"
 	printf 'export LOCALAPI_TEST_DB=%q\n' "$DB_NAME"
+	# Every database the suite runs against: the 8.x layout, then the 7.10 layout.
+	printf 'export LOCALAPI_TEST_DATABASES=%q\n' "$DB_NAME $DB7_NAME"
 }
 
 cmd_load() {
 	server_pid >/dev/null || die "not running: scripts/db.sh start"
 	take_lock
 	load_sql
-	echo "db.sh: loaded sql/schema.sql and sql/sample.sql"
+	echo "db.sh: loaded sql/ into $DB_NAME (8.x layout) and $DB7_NAME (7.10 layout)"
+}
+
+# A test makes its own CA and server certificate and has the running server
+# switch to them. The files of .db/tls are replaced, so a restart keeps them.
+cmd_tls_install() {
+	local dir="${1:-}" file
+	[ -n "$dir" ] && [ -d "$dir" ] || die "usage: scripts/db.sh tls-install DIR (with ca.pem, server-cert.pem, server-key.pem)"
+	server_pid >/dev/null || die "not running: scripts/db.sh start"
+	take_lock
+	mkdir -p -m 700 "$TLS_DIR"
+	for file in ca.pem server-cert.pem server-key.pem; do
+		[ -r "$dir/$file" ] || die "no $dir/$file"
+		cp "$dir/$file" "$TLS_DIR/$file.new"
+	done
+	for file in ca.pem server-cert.pem server-key.pem; do
+		mv -f "$TLS_DIR/$file.new" "$TLS_DIR/$file"
+	done
+	rm -f "$TLS_DIR/ca-key.pem" "$TLS_DIR/ca.srl"
+	admin_client -e 'FLUSH SSL'
+	echo "db.sh: the server now uses the certificates of $dir"
 }
 
 cmd_sql() {
@@ -310,8 +383,9 @@ status) cmd_status ;;
 env) cmd_env ;;
 load) cmd_load ;;
 sql) shift; cmd_sql "$@" ;;
+tls-install) shift; cmd_tls_install "$@" ;;
 *)
-	echo "usage: scripts/db.sh start|stop|status|env|load|sql [mariadb args]" >&2
+	echo "usage: scripts/db.sh start|stop|status|env|load|sql [mariadb args]|tls-install DIR" >&2
 	exit 2
 	;;
 esac

@@ -28,6 +28,7 @@ PACKAGES=(
 	libmariadb-dev                           # MariaDB Connector/C
 	mariadb-server mariadb-client            # mariadbd, mariadb-install-db, mariadb
 	valgrind                                 # the memcheck pass of the tests
+	openssl                                  # TLS certificates of the private server
 	"$@"
 )
 

@@ -185,7 +185,9 @@ function host_list(int $first): string
 	return implode(',', $hosts);
 }
 
-/* localapi.* settings for one node, or for the host list starting at $node. */
+/* localapi.* settings for one node, or for the host list starting at $node. WHMCS 7.x rules:
+ * the duplicate-email rule these checks are about is 7.x's (8.x stores no sub-account), and
+ * the cluster's database has the 8.x layout and Version row of sql/schema.sql. */
 function node_ini(int $node, bool $list = false, array $extra = []): array
 {
 	return [
@@ -194,6 +196,7 @@ function node_ini(int $node, bool $list = false, array $extra = []): array
 		'localapi.db_socket' => '',
 		'localapi.db_username' => config()['user'],
 		'localapi.db_name' => config()['db'],
+		'localapi.whmcs_version' => '7',
 	] + $extra;
 }
 

@@ -4,12 +4,13 @@
 --   admin 1    username "admin" (password "admin-demo-password", bcrypt; demo only)
 --   setting    DefaultCountry = US
 -- Safe to load again: it (re)sets these rows to the values below and adds nothing else.
--- Runs under the server's strict sql_mode: every NOT NULL column is given.
+-- Runs under the server's strict sql_mode: every NOT NULL column without a
+-- default is given. Loaded into both layouts (schema.sql, schema-7.10.sql).
 
 SET NAMES utf8mb4;
 
 INSERT INTO `tblclients` (
-  `id`, `uuid`, `owner_user_id`, `firstname`, `lastname`, `companyname`, `email`,
+  `id`, `uuid`, `firstname`, `lastname`, `companyname`, `email`,
   `address1`, `address2`, `city`, `state`, `postcode`, `country`, `phonenumber`,
   `tax_id`, `password`, `authmodule`, `authdata`, `currency`, `defaultgateway`,
   `credit`, `taxexempt`, `latefeeoveride`, `overideduenotices`, `separateinvoices`,
@@ -20,7 +21,7 @@ INSERT INTO `tblclients` (
   `emailoptout`, `marketing_emails_opt_in`, `overrideautoclose`, `allow_sso`,
   `email_verified`, `email_preferences`, `created_at`, `updated_at`
 ) VALUES (
-  1, '6f1c2a4e-5b0d-4c8e-9a7f-2d3b4c5d6e7f', 0, 'John', 'Smith', 'Example Hosting Ltd',
+  1, '6f1c2a4e-5b0d-4c8e-9a7f-2d3b4c5d6e7f', 'John', 'Smith', 'Example Hosting Ltd',
   'john.smith@example.com',
   '123 Main Street', '', 'Springfield', 'IL', '62701', 'US', '+1.2175550100',
   '', '', '', '', 1, '',

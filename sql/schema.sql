@@ -1,10 +1,12 @@
 -- localapi: the WHMCS tables that AddContact reads or writes, in the current
 -- (8.x) layout of WHMCS: InnoDB, utf8 (utf8mb3) with utf8_unicode_ci,
 -- TEXT NOT NULL columns without defaults, '0000-00-00 00:00:00' timestamp
--- defaults, no foreign keys and no unique key on any email column.
+-- defaults, no foreign keys and no unique key on any email column, and the
+-- tblconfiguration Version row of a WHMCS 8 install. The 7.10 layout is in
+-- schema-7.10.sql.
 --
 -- Safe to load again: every table is created only if it does not exist.
--- Load with: scripts/db.sh sql < sql/schema.sql
+-- scripts/db.sh loads it into the database `whmcs`.
 
 -- The '0000-00-00 00:00:00' defaults below are rejected by a server whose
 -- sql_mode has NO_ZERO_DATE / NO_ZERO_IN_DATE (TRADITIONAL, MySQL 5.7+);
@@ -166,3 +168,9 @@ CREATE TABLE IF NOT EXISTS `tblcontacts` (
   KEY `userid_firstname_lastname` (`userid`, `firstname`(32), `lastname`(32)),
   KEY `email` (`email`(64))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+-- The row WHMCS keeps its own version in: it makes AddContact behave as 8.x.
+INSERT INTO `tblconfiguration` (`setting`, `value`, `created_at`, `updated_at`)
+SELECT 'Version', '8.12.1-release.1', NOW(), NOW() FROM DUAL
+WHERE NOT EXISTS (SELECT 1 FROM `tblconfiguration` WHERE `setting` = 'Version');
+UPDATE `tblconfiguration` SET `value` = '8.12.1-release.1' WHERE `setting` = 'Version' AND `value` <> '8.12.1-release.1';

@@ -20,8 +20,7 @@ la_is(1, $stored, 'admin');
 $n = 2;
 foreach (['admin', 'ADMIN', 'Admin', 'admin '] as $admin) {
 	$answer = la_call($n++, 'AddContact', ['clientid' => $cid], $admin);
-	$log = la_row('SELECT user, admin_id FROM tblactivitylog WHERE userid = ? ORDER BY id DESC LIMIT 1', $cid);
-	la_is($n++, $log, ['user' => 'admin', 'admin_id' => '1']);
+	la_is($n++, la_last_log($cid), la_log_row(['user' => 'admin'], 1));
 }
 la_is($n++, la_count('SELECT COUNT(*) FROM tblactivitylog WHERE userid = ?', $cid), 4);
 ?>

@@ -16,8 +16,7 @@ $cid = la_make_client();
 $n = 1;
 foreach (['1', '1.0', ' 1', '1 ', '1e0', '+1', '01', 1, 1.0] as $admin) {
 	$answer = la_call($n++, 'AddContact', ['clientid' => $cid], $admin);
-	$log = la_row('SELECT user, admin_id FROM tblactivitylog WHERE userid = ? ORDER BY id DESC LIMIT 1', $cid);
-	la_is($n++, $log, ['user' => 'admin', 'admin_id' => '1']);
+	la_is($n++, la_last_log($cid), la_log_row(['user' => 'admin'], 1));
 }
 ?>
 --CLEAN--

@@ -2,7 +2,8 @@
 localAPI(): a falsy adminUsername means no admin (behaviour §1, §3.11, §7)
 --DESCRIPTION--
 '', 0, '0', null, false (and the omitted argument): the call runs as no admin,
-no fallback admin is chosen; the log row says "Local API User", admin_id 0.
+no fallback admin is chosen; the log row says "Local API User", admin_id 0
+(where the table has admin_id: the 8.x layout).
 --EXTENSIONS--
 localapi
 mysqli
@@ -16,13 +17,11 @@ $cid = la_make_client();
 $n = 1;
 foreach (['', 0, '0', null, false] as $admin) {
 	la_call($n++, 'AddContact', ['clientid' => $cid], $admin);
-	$log = la_row('SELECT user, admin_id FROM tblactivitylog WHERE userid = ? ORDER BY id DESC LIMIT 1', $cid);
-	la_is($n++, $log, ['user' => 'Local API User', 'admin_id' => '0']);
+	la_is($n++, la_last_log($cid), la_log_row(['user' => 'Local API User'], 0));
 }
 echo "$n: ", la_show(localAPI('AddContact', ['clientid' => $cid])), "\n";
 $n++;
-$log = la_row('SELECT user, admin_id FROM tblactivitylog WHERE userid = ? ORDER BY id DESC LIMIT 1', $cid);
-la_is($n++, $log, ['user' => 'Local API User', 'admin_id' => '0']);
+la_is($n++, la_last_log($cid), la_log_row(['user' => 'Local API User'], 0));
 ?>
 --CLEAN--
 <?php

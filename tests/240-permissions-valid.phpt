@@ -4,11 +4,13 @@ AddContact: permissions, a comma-separated list of known names, stored as given 
 All thirteen names are accepted; names are trimmed of ASCII whitespace before
 matching; empty items (',,', a trailing or leading comma, only commas) are
 ignored; the column stores the normalised input as given, untrimmed.
+7.x behaviour only (permission names are a 7.x rule; 8.x stores no sub-account and checks neither
+permissions nor duplicate emails, behaviour §8): skips on an 8.x database.
 --EXTENSIONS--
 localapi
 mysqli
 --SKIPIF--
-<?php require __DIR__ . '/skipif.inc'; ?>
+<?php require __DIR__ . '/skipif.inc'; la_skip_unless_whmcs(7); ?>
 --FILE--
 <?php
 require_once __DIR__ . '/connect.inc';

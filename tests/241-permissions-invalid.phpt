@@ -4,11 +4,13 @@ AddContact: an unknown permission name gives "Invalid permission: <name>"; nothi
 stricter. Names are matched exactly, lower case as listed, after trimming
 ASCII whitespace; the first unknown name is reported.
 Interpretation: the name in the message is the trimmed item.
+7.x behaviour only (permission names are a 7.x rule; 8.x stores no sub-account and checks neither
+permissions nor duplicate emails, behaviour §8): skips on an 8.x database.
 --EXTENSIONS--
 localapi
 mysqli
 --SKIPIF--
-<?php require __DIR__ . '/skipif.inc'; ?>
+<?php require __DIR__ . '/skipif.inc'; la_skip_unless_whmcs(7); ?>
 --FILE--
 <?php
 require_once __DIR__ . '/connect.inc';

@@ -4,11 +4,13 @@ AddContact: a non-empty password2 makes a sub-account with a bcrypt hash (behavi
 subaccount = 1; password is "$2y$10$..." made by PHP's password API and
 verifiable with password_verify(); the plain password is stored nowhere (not
 in the contact row, not in the log).
+7.x behaviour only (sub-accounts are stored by 7.x only; 8.x stores no sub-account and checks neither
+permissions nor duplicate emails, behaviour §8): skips on an 8.x database.
 --EXTENSIONS--
 localapi
 mysqli
 --SKIPIF--
-<?php require __DIR__ . '/skipif.inc'; ?>
+<?php require __DIR__ . '/skipif.inc'; la_skip_unless_whmcs(7); ?>
 --FILE--
 <?php
 require_once __DIR__ . '/connect.inc';

@@ -5,11 +5,13 @@ p&amp;ss and p&ss are the same password: password_verify('p&ss', $hash)
 holds for both; &nbsp; becomes a space. Only the UTF-8 check applies to
 password2: 4-byte characters and values over 65535 bytes are fine (it is
 stored as a hash).
+7.x behaviour only (sub-account passwords are stored by 7.x only; 8.x stores no sub-account and checks neither
+permissions nor duplicate emails, behaviour §8): skips on an 8.x database.
 --EXTENSIONS--
 localapi
 mysqli
 --SKIPIF--
-<?php require __DIR__ . '/skipif.inc'; ?>
+<?php require __DIR__ . '/skipif.inc'; la_skip_unless_whmcs(7); ?>
 --FILE--
 <?php
 require_once __DIR__ . '/connect.inc';

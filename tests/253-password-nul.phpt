@@ -5,11 +5,13 @@ PHP's bcrypt refuses passwords containing NUL (ValueError), so such a
 password cannot be stored as a hash. localAPI() must not throw or warn
 (§1): the answer is exactly "password2 contains characters that cannot be
 stored" (§7 "Passwords"), and nothing is written. The next call works.
+7.x behaviour only (sub-account passwords are stored by 7.x only; 8.x stores no sub-account and checks neither
+permissions nor duplicate emails, behaviour §8): skips on an 8.x database.
 --EXTENSIONS--
 localapi
 mysqli
 --SKIPIF--
-<?php require __DIR__ . '/skipif.inc'; ?>
+<?php require __DIR__ . '/skipif.inc'; la_skip_unless_whmcs(7); ?>
 --FILE--
 <?php
 require_once __DIR__ . '/connect.inc';

@@ -4,11 +4,13 @@ AddContact: a sub-account may not use a client's email, "Duplicate Email Address
 With password2 or permissions non-empty the email must not equal any
 tblclients.email (any client, not only the contact's own). A plain contact
 (neither) may share it.
+7.x behaviour only (the duplicate-email rule is 7.x's; 8.x stores no sub-account and checks neither
+permissions nor duplicate emails, behaviour §8): skips on an 8.x database.
 --EXTENSIONS--
 localapi
 mysqli
 --SKIPIF--
-<?php require __DIR__ . '/skipif.inc'; ?>
+<?php require __DIR__ . '/skipif.inc'; la_skip_unless_whmcs(7); ?>
 --FILE--
 <?php
 require_once __DIR__ . '/connect.inc';

@@ -3,11 +3,13 @@ AddContact: a sub-account may not reuse another sub-account's email; plain conta
 --DESCRIPTION--
 Only contacts with subaccount = 1 count, of any client. A plain contact's
 email may be reused by a sub-account, and any email by a plain contact.
+7.x behaviour only (the duplicate-email rule is 7.x's; 8.x stores no sub-account and checks neither
+permissions nor duplicate emails, behaviour §8): skips on an 8.x database.
 --EXTENSIONS--
 localapi
 mysqli
 --SKIPIF--
-<?php require __DIR__ . '/skipif.inc'; ?>
+<?php require __DIR__ . '/skipif.inc'; la_skip_unless_whmcs(7); ?>
 --FILE--
 <?php
 require_once __DIR__ . '/connect.inc';

@@ -5,11 +5,13 @@ Case- and accent-insensitive, trailing spaces ignored, against clients and
 sub-accounts. utf8_unicode_ci (not the connection's utf8mb4_general_ci) also
 makes 'ß' equal 'ss'. A leading space is not ignored by the collation, so
 that email is a different one.
+7.x behaviour only (the duplicate-email rule is 7.x's; 8.x stores no sub-account and checks neither
+permissions nor duplicate emails, behaviour §8): skips on an 8.x database.
 --EXTENSIONS--
 localapi
 mysqli
 --SKIPIF--
-<?php require __DIR__ . '/skipif.inc'; ?>
+<?php require __DIR__ . '/skipif.inc'; la_skip_unless_whmcs(7); ?>
 --FILE--
 <?php
 require_once __DIR__ . '/connect.inc';

@@ -9,13 +9,15 @@ succeeds, the others answer "Duplicate Email Address", and exactly one
 sub-account with that email exists. Children end by replacing themselves
 with /bin/true (exec; SIGKILL if that fails) so that they neither close the
 parent's resources nor write shutdown output.
+7.x behaviour only (the duplicate-email rule is 7.x's; 8.x stores no sub-account and checks neither
+permissions nor duplicate emails, behaviour §8): skips on an 8.x database.
 --EXTENSIONS--
 localapi
 mysqli
 pcntl
 posix
 --SKIPIF--
-<?php require __DIR__ . '/skipif.inc'; ?>
+<?php require __DIR__ . '/skipif.inc'; la_skip_unless_whmcs(7); ?>
 --FILE--
 <?php
 require_once __DIR__ . '/connect.inc';

@@ -4,7 +4,9 @@ AddContact: one tblactivitylog row per added contact (behaviour §3.11)
 date = now (server clock), description "Added Contact - User ID: <clientid> -
 Contact ID: <contactid>", user = admin username or "Local API User",
 userid = clientid, admin_id = admin id or 0, user_id = 0, ipaddr = '' under
-the CLI. Failed calls add no log row.
+the CLI. Failed calls add no log row. A 7.10 table has no admin_id and
+user_id: the row is written without them (behaviour §8; test 705 shows the
+layout, not the version, decides).
 --EXTENSIONS--
 localapi
 mysqli
@@ -18,29 +20,24 @@ $cid = la_make_client();
 $first = la_call(1, 'AddContact', ['clientid' => $cid]);
 $second = la_call(2, 'AddContact', ['clientid' => " $cid "], 'admin');
 la_call(3, 'AddContact', ['clientid' => $cid, 'firstname' => "\xff"]);
-la_call(4, 'AddContact', ['clientid' => $cid, 'permissions' => 'nope']);
+la_call(4, 'AddContact', ['clientid' => $cid, 'lastname' => ['nope']]);
 
-$logs = la_rows('SELECT description, user, userid, admin_id, user_id, ipaddr,'
-	. ' ABS(TIMESTAMPDIFF(SECOND, date, NOW())) <= 5 AS recent FROM tblactivitylog WHERE userid = ? ORDER BY id', $cid);
+$logs = la_log_rows($cid, ['description', 'user', 'userid', 'ipaddr', 'ABS(TIMESTAMPDIFF(SECOND, date, NOW())) <= 5 AS recent']);
 la_is(5, count($logs), 2);
-la_is(6, $logs[0] ?? null, [
+la_is(6, $logs[0] ?? null, la_log_row([
 	'description' => "Added Contact - User ID: $cid - Contact ID: " . ($first['contactid'] ?? '?'),
 	'user' => 'Local API User',
 	'userid' => (string) $cid,
-	'admin_id' => '0',
-	'user_id' => '0',
 	'ipaddr' => '',
 	'recent' => '1',
-]);
-la_is(7, $logs[1] ?? null, [
+], 0));
+la_is(7, $logs[1] ?? null, la_log_row([
 	'description' => "Added Contact - User ID: $cid - Contact ID: " . ($second['contactid'] ?? '?'),
 	'user' => 'admin',
 	'userid' => (string) $cid,
-	'admin_id' => '1',
-	'user_id' => '0',
 	'ipaddr' => '',
 	'recent' => '1',
-]);
+], 1));
 ?>
 --CLEAN--
 <?php
@@ -51,7 +48,7 @@ la_cleanup_tag();
 1: success
 2: success
 3: error: Invalid UTF-8 in firstname
-4: error: Invalid permission: nope
+4: error: lastname must be a string
 5: ok
 6: ok
 7: ok

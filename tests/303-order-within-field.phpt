@@ -23,13 +23,15 @@ la_call(5, 'AddContact', ['clientid' => $cid, 'city' => str_repeat($emoji, 16384
 la_call(6, 'AddContact', ['clientid' => $cid, 'tax_id' => str_repeat($emoji, 129)]);
 /* at the limit, the charset check reports */
 la_call(7, 'AddContact', ['clientid' => $cid, 'tax_id' => str_repeat($emoji, 128)]);
-/* permissions: UTF-8, type, length, charset, then the names */
-la_call(8, 'AddContact', ['clientid' => $cid, 'permissions' => "bogus\xff"]);
-la_call(9, 'AddContact', ['clientid' => $cid, 'permissions' => ['bogus']]);
-la_call(10, 'AddContact', ['clientid' => $cid, 'permissions' => 'bogus,' . str_repeat('profile,', 8192)]);
-la_call(11, 'AddContact', ['clientid' => $cid, 'permissions' => "bogus,$emoji"]);
-la_call(12, 'AddContact', ['clientid' => $cid, 'permissions' => 'bogus,profile']);
-la_is(13, la_written($cid), 0);
+/* permissions (7.x; 8.x neither stores nor checks them): UTF-8, type, length, charset, then the names */
+la_call_by_version(8, ['clientid' => $cid, 'permissions' => "bogus\xff"], 'error: Invalid UTF-8 in permissions', 'success');
+la_call_by_version(9, ['clientid' => $cid, 'permissions' => ['bogus']], 'error: permissions must be a string', 'success + warning');
+la_call_by_version(10, ['clientid' => $cid, 'permissions' => 'bogus,' . str_repeat('profile,', 8192)],
+	'error: permissions is longer than 65535 bytes', 'success + warning');
+la_call_by_version(11, ['clientid' => $cid, 'permissions' => "bogus,$emoji"],
+	'error: permissions contains characters that cannot be stored', 'success + warning');
+la_call_by_version(12, ['clientid' => $cid, 'permissions' => 'bogus,profile'], 'error: Invalid permission: bogus', 'success + warning');
+la_is(13, la_written($cid), la_by_version(0, 10));
 ?>
 --CLEAN--
 <?php
@@ -44,9 +46,9 @@ la_cleanup_tag();
 5: error: city is longer than 65535 bytes
 6: error: tax_id is longer than 128 characters
 7: error: tax_id contains characters that cannot be stored
-8: error: Invalid UTF-8 in permissions
-9: error: permissions must be a string
-10: error: permissions is longer than 65535 bytes
-11: error: permissions contains characters that cannot be stored
-12: error: Invalid permission: bogus
+8: 7.x error: Invalid UTF-8 in permissions | 8.x success
+9: 7.x error: permissions must be a string | 8.x success + warning
+10: 7.x error: permissions is longer than 65535 bytes | 8.x success + warning
+11: 7.x error: permissions contains characters that cannot be stored | 8.x success + warning
+12: 7.x error: Invalid permission: bogus | 8.x success + warning
 13: ok

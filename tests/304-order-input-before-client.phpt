@@ -14,7 +14,9 @@ la_call(1, 'AddContact', ['clientid' => $missing, 'firstname' => "\xff"]);
 la_call(2, 'AddContact', ['clientid' => "{$missing}abc", 'lastname' => ['x']]);
 la_call(3, 'AddContact', ['tax_id' => str_repeat('x', 129)]);
 la_call(4, 'AddContact', ['clientid' => [1], 'city' => "\u{1F600}"]);
-la_call(5, 'AddContact', ['clientid' => $missing, 'permissions' => 'bogus']);
+la_call_by_version(5, ['clientid' => $missing, 'permissions' => 'bogus'], 'error: Invalid permission: bogus',
+	'error: Client ID Not Found');
+/* email flags are only tested for truthiness: no input error of theirs comes first */
 la_call(6, 'AddContact', ['clientid' => $missing, 'email_preferences' => ['domain' => "\xff"]]);
 la_call(7, 'AddContact', ['clientid' => $missing, 'firstname' => 'fine']);
 la_is(8, la_count('SELECT COUNT(*) FROM tblcontacts WHERE userid = ?', $missing)
@@ -25,7 +27,7 @@ la_is(8, la_count('SELECT COUNT(*) FROM tblcontacts WHERE userid = ?', $missing)
 2: error: lastname must be a string
 3: error: tax_id is longer than 128 characters
 4: error: city contains characters that cannot be stored
-5: error: Invalid permission: bogus
-6: error: Invalid UTF-8 in email_preferences[domain]
+5: 7.x error: Invalid permission: bogus | 8.x error: Client ID Not Found
+6: error: Client ID Not Found
 7: error: Client ID Not Found
 8: ok

@@ -1,10 +1,13 @@
 --TEST--
 Order of checks: "Client ID Not Found" comes before "Duplicate Email Address" (behaviour §7)
+--DESCRIPTION--
+7.x behaviour only (the duplicate-email rule is 7.x's; 8.x stores no sub-account and checks neither
+permissions nor duplicate emails, behaviour §8): skips on an 8.x database.
 --EXTENSIONS--
 localapi
 mysqli
 --SKIPIF--
-<?php require __DIR__ . '/skipif.inc'; ?>
+<?php require __DIR__ . '/skipif.inc'; la_skip_unless_whmcs(7); ?>
 --FILE--
 <?php
 require_once __DIR__ . '/connect.inc';

@@ -30,13 +30,11 @@ try {
 	$n = 2;
 	foreach (["JOSE-STRASSE-$tag", "josé-straße-$tag", "Jösé-Straße-$tag "] as $admin) {
 		la_call($n++, 'AddContact', ['clientid' => $cid], $admin);
-		$log = la_row('SELECT user, admin_id FROM tblactivitylog WHERE userid = ? ORDER BY id DESC LIMIT 1', $cid);
-		la_is($n++, $log, ['user' => $accented, 'admin_id' => (string) $aid]);
+		la_is($n++, la_last_log($cid), la_log_row(['user' => $accented], (int) $aid));
 	}
 	la_call($n++, 'AddContact', ['clientid' => $cid], $numeric);
 	la_call($n++, 'AddContact', ['clientid' => $cid], $aid);
-	$log = la_row('SELECT user, admin_id FROM tblactivitylog WHERE userid = ? ORDER BY id DESC LIMIT 1', $cid);
-	la_is($n++, $log, ['user' => $accented, 'admin_id' => (string) $aid]);
+	la_is($n++, la_last_log($cid), la_log_row(['user' => $accented], (int) $aid));
 } finally {
 	la_query('DELETE FROM tbladmins WHERE id IN (?, ?)', $aid, $nid);
 }

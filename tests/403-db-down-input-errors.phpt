@@ -4,7 +4,12 @@ Database down: malformed commands and invalid input still get their own errors (
 Checks that need no database run without one. Interpretation: a missing or
 malformed clientid is left out here, since behaviour §7 says the client check gets
 "Database error" when the server is down and does not single out ids that
-cannot match.
+cannot match. Email flags are never validated, so one holding invalid UTF-8
+is no input error and the call goes on to the database. password2 and
+permissions are checked by 7.x only (behaviour §8): with
+localapi.whmcs_version=7 their errors come without a database; with auto,
+only the database's Version row can say whether they are checked, so the
+answer is "Database error"; with 8 they are not checked at all.
 --EXTENSIONS--
 localapi
 --SKIPIF--
@@ -29,12 +34,21 @@ la_call(5, 'AddContact', ['clientid' => 1, 'lastname' => ['x']]);
 la_call(6, 'AddContact', ['clientid' => 1, 'tax_id' => str_repeat('x', 129)]);
 la_call(7, 'AddContact', ['clientid' => 1, 'city' => str_repeat('x', 65536)]);
 la_call(8, 'AddContact', ['clientid' => 1, 'state' => "\u{1F600}"]);
-la_call(9, 'AddContact', ['clientid' => 1, 'permissions' => 'bogus']);
-la_call(10, 'AddContact', ['clientid' => "\xff"]);
-la_call(11, 'AddContact', ['clientid' => 1, 'email_preferences' => ['general' => "\xff"]]);
-la_call(12, 'AddContact', ['clientid' => 1, 'password2' => "\xff"]);
-$answer = localAPI('AddContact', ['clientid' => 1, 'firstname' => 'valid']);
-echo '13: ', str_starts_with($answer['message'] ?? '', 'Database error: ') ? 'ok' : la_show($answer), "\n";
+la_call(9, 'AddContact', ['clientid' => "\xff"]);
+/* Database error, whatever the server's message */
+function la_403(int $n, array $post): void
+{
+	$answer = localAPI('AddContact', ['clientid' => 1] + $post);
+	echo "$n: ", str_starts_with($answer['message'] ?? '', 'Database error: ') ? 'Database error' : la_show($answer), "\n";
+}
+la_403(10, ['email_preferences' => ['general' => "\xff"], 'generalemails' => ["\xff"]]);
+la_403(11, ['firstname' => 'valid']);
+la_403(12, ['permissions' => 'bogus']);
+ini_set('localapi.whmcs_version', '7');
+la_call(13, 'AddContact', ['clientid' => 1, 'permissions' => 'bogus']);
+la_call(14, 'AddContact', ['clientid' => 1, 'password2' => "\xff"]);
+ini_set('localapi.whmcs_version', '8');
+la_403(15, ['permissions' => 'bogus', 'password2' => "\xff"]);
 ?>
 --EXPECT--
 1: error: Invalid API Command
@@ -45,8 +59,10 @@ echo '13: ', str_starts_with($answer['message'] ?? '', 'Database error: ') ? 'ok
 6: error: tax_id is longer than 128 characters
 7: error: city is longer than 65535 bytes
 8: error: state contains characters that cannot be stored
-9: error: Invalid permission: bogus
-10: error: Invalid UTF-8 in clientid
-11: error: Invalid UTF-8 in email_preferences[general]
-12: error: Invalid UTF-8 in password2
-13: ok
+9: error: Invalid UTF-8 in clientid
+10: Database error
+11: Database error
+12: Database error
+13: error: Invalid permission: bogus
+14: error: Invalid UTF-8 in password2
+15: Database error

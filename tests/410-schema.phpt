@@ -16,6 +16,9 @@ Checked through information_schema: InnoDB, utf8mb3 with utf8_unicode_ci
 (MariaDB names it utf8mb3_unicode_ci), the columns of behaviour §6 with their
 types, NULL-ability and defaults, the keys, no unique key other than the
 primary keys (none on any email), no foreign keys.
+The layout matches the database's Version row (behaviour §8): a 7.x
+database (sql/schema-7.10.sql) has no tblactivitylog.user_id and admin_id
+and no tblclients.owner_user_id; an 8.x one (sql/schema.sql) has them.
 --EXTENSIONS--
 localapi
 mysqli
@@ -101,16 +104,18 @@ la_is(5, la_expect(la_layout('tbladmins'), [
 	'disabled' => 'int\(1\) not null default (-|0)',
 	'roleid' => 'int\(1\) not null default (-|0)',
 ]), []);
-la_is(6, la_expect(la_layout('tblactivitylog'), [
+$log = [
 	'id' => "$int not null default - auto",
 	'date' => 'datetime not null default .*',
 	'description' => $text,
 	'user' => $text,
 	'userid' => 'int(\(\d+\))? unsigned not null default 0',
-	'user_id' => 'int(\(\d+\))? unsigned not null default 0',
-	'admin_id' => 'int(\(\d+\))? unsigned not null default 0',
 	'ipaddr' => $text,
-]), []);
+];
+$eight = ['user_id' => 'int(\(\d+\))? unsigned not null default 0', 'admin_id' => 'int(\(\d+\))? unsigned not null default 0'];
+la_is(6, la_expect(la_layout('tblactivitylog'), $log + la_by_version(['user_id' => 'missing', 'admin_id' => 'missing'], $eight)), []);
+la_is('6 owner_user_id', la_expect(la_layout('tblclients'),
+	['owner_user_id' => la_by_version('missing', 'int(\(\d+\))? unsigned not null default 0')]), []);
 la_is(7, la_expect(la_layout('tblconfiguration'), ['setting' => $text, 'value' => $text]), []);
 
 /* keys behaviour §6 names */
@@ -135,6 +140,7 @@ la_is(10, la_count('SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAI
 4: ok
 5: ok
 6: ok
+6 owner_user_id: ok
 7: ok
 8: ok
 9: ok

@@ -68,7 +68,9 @@ foreach ($scenarios as $label => $make) {
 	$killed = $started['session'] !== null && la_rel_kill($started['session']);
 	la_rel_child_go($started);
 	$report = la_rel_child_end($started);
-	$shown = [la_show($started['warmup']), $killed ? 'killed' : 'not killed', la_show($report['answer']), la_show($report['then'])];
+	/* 8.x answers a contact with password2 with a warning (behaviour §8, test 703): a success here */
+	$show = fn (mixed $answer) => preg_replace('/^success, warning: Sub Accounts .*$/', 'success', la_show($answer));
+	$shown = [$show($started['warmup']), $killed ? 'killed' : 'not killed', $show($report['answer']), $show($report['then'])];
 	echo "$n $label: ", implode(' / ', $shown), "\n";
 	$successes = count(array_keys($shown, 'success', true));
 	la_is("$n $label: rows", la_count('SELECT COUNT(*) FROM tblcontacts WHERE userid = ? AND firstname = ?', $cid, $label), $successes);

@@ -11,8 +11,10 @@ localapi.connect_timeout = 1. Each call returns exactly
 ['result' => 'error', 'message' => 'Database error: <reason>'] within the
 timeout (plus 1 s of slack), with no PHP warning and no output. Checks that
 need no database still give their own answers with the server down (behaviour §7 "Order of checks");
-the admin lookup and the client check answer "Database error". Restoring the
-settings makes the next call succeed.
+the admin lookup and the client check answer "Database error". The
+permission names are checked with localapi.whmcs_version=7: with auto only
+the database's Version row tells whether 7.x rules apply (behaviour §8).
+Restoring the settings makes the next call succeed.
 --EXTENSIONS--
 localapi
 mysqli
@@ -82,6 +84,8 @@ foreach ($targets as $label => $settings) {
 		'bad permission' => ['AddContact', ['clientid' => $cid, 'permissions' => 'root'], ''],
 	];
 	foreach ($calls as $what => [$command, $data, $admin]) {
+		/* permission names are a 7.x rule: only a known version checks them without a database (behaviour §8) */
+		ini_set('localapi.whmcs_version', $what === 'bad permission' ? '7' : 'auto');
 		[$shown, $elapsed, $output, $answer] = la_down_call($command, $data, $admin);
 		echo "$n $label, $what: $shown\n";
 		if ($elapsed > 2.0 || $output !== '') {

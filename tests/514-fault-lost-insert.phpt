@@ -47,9 +47,15 @@ $scenarios = [
 		'post' => [],
 		'ini' => [],
 	],
-	'client row locked, sub-account' => [
+	/* 7.x: the sub-account's locking read of the client row waits; 8.x stores a plain contact
+	 * (and answers with a warning, behaviour §8), whose insert waits on the table instead */
+	'sub-account, its insert locked' => la_by_version([
 		'lock' => fn (mysqli $l) => $l->begin_transaction() && $l->query("SELECT id FROM tblclients WHERE id = $cid FOR UPDATE")->free() === null,
 		'release' => fn (mysqli $l) => $l->rollback(),
+	], [
+		'lock' => fn (mysqli $l) => $l->query('LOCK TABLES tblcontacts WRITE'),
+		'release' => fn (mysqli $l) => $l->query('UNLOCK TABLES'),
+	]) + [
 		'waits in' => 'INSERT INTO tblcontacts',
 		'post' => ['password2' => 'pw', 'permissions' => 'profile'],
 		'ini' => [],
@@ -99,7 +105,7 @@ foreach ($scenarios as $label => $scenario) {
 	$ids = array_map('intval', array_column($rows, 'id'));
 	$logs = la_count('SELECT COUNT(*) FROM tblactivitylog WHERE userid = ? AND description LIKE ?',
 		$cid, '% - Contact ID: ' . ($ids[0] ?? 0));
-	$shown = la_show($answer);
+	$shown = preg_replace('/^success, warning: Sub Accounts .*$/', 'success', la_show($answer));
 	if ($shown === 'success') {
 		$outcome = 'success';
 		$truthful = $ids === [$answer['contactid']] && $logs === 1;
@@ -139,11 +145,11 @@ foreach (glob(la_tmp_path('514-hooks-*')) as $dir) {
 1 tblcontacts locked, plain contact: never two rows: ok
 1 tblcontacts locked, plain contact: rows written: ok
 1 tblcontacts locked, plain contact: warnings: ok
-2 client row locked, sub-account: killed while waiting: ok
-2 client row locked, sub-account: truthful answer: ok
-2 client row locked, sub-account: never two rows: ok
-2 client row locked, sub-account: rows written: ok
-2 client row locked, sub-account: warnings: ok
+2 sub-account, its insert locked: killed while waiting: ok
+2 sub-account, its insert locked: truthful answer: ok
+2 sub-account, its insert locked: never two rows: ok
+2 sub-account, its insert locked: rows written: ok
+2 sub-account, its insert locked: warnings: ok
 3 tblactivitylog locked, plain contact: killed while waiting: ok
 3 tblactivitylog locked, plain contact: truthful answer: ok
 3 tblactivitylog locked, plain contact: never two rows: ok

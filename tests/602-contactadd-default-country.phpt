@@ -47,8 +47,11 @@ try {
 	$got = la_country($n++, ['clientid' => $cid], $seen);
 	la_is($n++, $got, ['AU', 'AU']);
 	la_setting_set('DefaultCountry', null);
-	$got = la_country($n++, ['clientid' => $cid, 'email' => la_unique_email(), 'password2' => 'secret'], $seen);
-	la_is($n++, $got, ['', '']);
+	/* a sub-account on 7.x (its own INSERT), a plain contact and the warning on 8.x */
+	$seen = [];
+	$row = la_added(la_call_by_version($n++, ['clientid' => $cid, 'email' => la_unique_email(), 'password2' => 'secret'],
+		'success', 'success + warning'));
+	la_is($n++, [count($seen) === 1 ? $seen[0] : $seen, $row['country'] ?? null], ['', '']);
 } finally {
 	la_setting_restore('DefaultCountry');
 }
@@ -74,5 +77,5 @@ la_cleanup_tag();
 12: ok
 13: success
 14: ok
-15: success
+15: 7.x success | 8.x success + warning
 16: ok
