@@ -501,9 +501,13 @@ bool php_localapi_db_error_is_lost(unsigned int code)
 		|| code == CR_SERVER_LOST_EXTENDED;
 }
 
+/* ER_CHECKREAD: MariaDB 11.6 and later (innodb_snapshot_isolation=ON) refuse, at
+ * REPEATABLE READ, to lock a row that changed since the transaction's snapshot; like a
+ * deadlock, the transaction is rolled back and a retry starts from a new snapshot. */
 bool php_localapi_db_error_is_transient(unsigned int code)
 {
-	return code == ER_LOCK_WAIT_TIMEOUT || code == ER_LOCK_DEADLOCK || code == ER_AUTOINC_READ_FAILED;
+	return code == ER_LOCK_WAIT_TIMEOUT || code == ER_LOCK_DEADLOCK || code == ER_AUTOINC_READ_FAILED
+		|| code == ER_CHECKREAD;
 }
 
 static zend_string *la_mask(zend_string *message, const char *password)
