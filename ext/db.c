@@ -454,19 +454,72 @@ bool php_localapi_db_fetch_one(la_link *link, const char *sql, MYSQL_BIND *param
 	return ok;
 }
 
+/* After a failed read: true when the link was found dead (or its node not ready) and is
+ * connected again, so that the read may run once more. */
+static bool la_reconnected(la_link *link, php_localapi_db_error *err)
+{
+	return (php_localapi_db_error_is_lost(err->code) || php_localapi_db_error_is_not_ready(err->code))
+		&& php_localapi_db_ensure_connected(link, err);
+}
+
 /* A read is safe to repeat: a link found dead (since its last use, or by this read) is
  * reconnected once and the read runs again. Not for reads inside a transaction that wrote. */
 bool php_localapi_db_read_one(la_link *link, const char *sql, MYSQL_BIND *params,
 	zend_long *number, zend_string **text, bool *found, php_localapi_db_error *err)
 {
-	if (php_localapi_db_fetch_one(link, sql, params, number, text, found, err)) {
-		return true;
-	}
-	if (!(php_localapi_db_error_is_lost(err->code) || php_localapi_db_error_is_not_ready(err->code))
-		|| !php_localapi_db_ensure_connected(link, err)) {
+	return php_localapi_db_fetch_one(link, sql, params, number, text, found, err)
+		|| (la_reconnected(link, err) && php_localapi_db_fetch_one(link, sql, params, number, text, found, err));
+}
+
+static bool la_result_columns(la_link *link, const char *sql, const char *const *names, int count,
+	unsigned int *present, php_localapi_db_error *err)
+{
+	MYSQL_STMT *stmt;
+	MYSQL_RES *meta;
+
+	if (!link->mysql) {
+		la_error_set(err, CR_SERVER_GONE_ERROR, "not connected");
 		return false;
 	}
-	return php_localapi_db_fetch_one(link, sql, params, number, text, found, err);
+	if (!(stmt = mysql_stmt_init(link->mysql))) {
+		la_error_from_mysql(err, link->mysql);
+		return false;
+	}
+	link->in_transaction = true;
+	if (mysql_stmt_prepare(stmt, sql, strlen(sql)) != 0) {
+		la_error_from_stmt(err, stmt);
+		mysql_stmt_close(stmt);
+		la_link_drop_if_unusable(link, err);
+		return false;
+	}
+	*present = 0;
+	if (!(meta = mysql_stmt_result_metadata(stmt))) {
+		mysql_stmt_close(stmt);
+		return true;
+	}
+	for (unsigned int i = 0, fields = mysql_num_fields(meta); i < fields; i++) {
+		const MYSQL_FIELD *field = mysql_fetch_field_direct(meta, i);
+
+		for (int n = 0; n < count; n++) {
+			if (strcasecmp(field->name, names[n]) == 0) {
+				*present |= 1u << n;
+			}
+		}
+	}
+	mysql_free_result(meta);
+	mysql_stmt_close(stmt);
+	return true;
+}
+
+/* Which of names[] (bit n for names[n]) are columns of sql's result, from the metadata of
+ * the prepared statement, never executed. The server opens the table's own definition for
+ * it and waits out a concurrent DDL (information_schema, inside a transaction, skips such a
+ * table with only a warning). Reconnects once, like a read. */
+bool php_localapi_db_result_columns(la_link *link, const char *sql, const char *const *names, int count,
+	unsigned int *present, php_localapi_db_error *err)
+{
+	return la_result_columns(link, sql, names, count, present, err)
+		|| (la_reconnected(link, err) && la_result_columns(link, sql, names, count, present, err));
 }
 
 bool php_localapi_db_commit(la_link *link, php_localapi_db_error *err)

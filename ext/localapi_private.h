@@ -145,6 +145,8 @@ bool php_localapi_db_fetch_one(la_link *link, const char *sql, MYSQL_BIND *param
 	zend_long *number, zend_string **text, bool *found, php_localapi_db_error *err);
 bool php_localapi_db_read_one(la_link *link, const char *sql, MYSQL_BIND *params,
 	zend_long *number, zend_string **text, bool *found, php_localapi_db_error *err);
+bool php_localapi_db_result_columns(la_link *link, const char *sql, const char *const *names, int count,
+	unsigned int *present, php_localapi_db_error *err);
 bool php_localapi_db_commit(la_link *link, php_localapi_db_error *err);
 void php_localapi_db_rollback(la_link *link);
 bool php_localapi_db_error_is_lost(unsigned int code);

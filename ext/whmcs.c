@@ -2,18 +2,18 @@
  * The WHMCS that owns the database: the behaviour AddContact follows (7.x or
  * 8.x, from the Version row of tblconfiguration unless localapi.whmcs_version
  * says otherwise) and the columns tblactivitylog actually has. Both are read
- * with one query the first time a connection needs them, and again after any
- * reconnect (db.c forgets them whenever the connection changes).
+ * the first time a connection needs them, and again after any reconnect (db.c
+ * forgets them whenever the connection changes).
  */
 #include "localapi_private.h"
 
 #include "ext/standard/info.h"
 
-/* One round trip: which of user_id (1) and admin_id (2) exist, and the Version row. */
-static const char la_sql_whmcs[] =
-	"SELECT COALESCE((SELECT SUM(COLUMN_NAME = 'user_id') + 2 * SUM(COLUMN_NAME = 'admin_id')"
-	" FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tblactivitylog'), 0),"
-	" (SELECT value FROM tblconfiguration WHERE setting = 'Version' LIMIT 1)";
+/* The columns of tblactivitylog, from the table's own definition (see
+ * php_localapi_db_result_columns), and the Version row. */
+static const char la_sql_log_columns[] = "SELECT * FROM tblactivitylog LIMIT 0";
+static const char la_sql_version[] = "SELECT 0, value FROM tblconfiguration WHERE setting = 'Version' LIMIT 1";
+static const char *const la_log_id_columns[] = { "user_id", "admin_id" };
 
 /* "8.12.1-release.1" is 8; a row that does not start with a number counts as none. */
 static int la_version_major(const char *version)
@@ -31,14 +31,18 @@ static int la_version_major(const char *version)
 
 static bool la_whmcs_read(la_link *link, php_localapi_db_error *err)
 {
-	php_localapi_whmcs *whmcs = php_localapi_db_whmcs(link);
-	zend_long columns = 0;
+	php_localapi_whmcs *whmcs;
+	unsigned int columns = 0;
+	zend_long ignored;
 	zend_string *version = NULL;
 	bool found = false;
 
-	if (!php_localapi_db_read_one(link, la_sql_whmcs, NULL, &columns, &version, &found, err)) {
+	if (!php_localapi_db_result_columns(link, la_sql_log_columns, la_log_id_columns, 2, &columns, err)
+		|| !php_localapi_db_read_one(link, la_sql_version, NULL, &ignored, &version, &found, err)) {
 		return false;
 	}
+	/* Only now: a reconnect by either read forgets what the link knew. */
+	whmcs = php_localapi_db_whmcs(link);
 	whmcs->log_user_id = (columns & 1) != 0;
 	whmcs->log_admin_id = (columns & 2) != 0;
 	whmcs->version[0] = '\0';

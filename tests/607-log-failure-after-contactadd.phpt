@@ -8,7 +8,9 @@ contactid of the existing row (success if and only if the contact exists), the
 failure is reported as one E_WARNING (naming the contact), and LogActivity does
 not fire (it runs after the log row is committed, and there is none). The
 table is renamed back right after the call, at shutdown, and in --CLEAN--.
-A second call afterwards writes both rows and fires LogActivity once.
+A second call afterwards writes both rows and fires LogActivity once. A
+third, on a new connection while the table is away, cannot read the log's
+layout: a Database error naming the table, and nothing written.
 Renaming the table affects every test that writes a log row, hence
 CONFLICTS all.
 --EXTENSIONS--
@@ -28,6 +30,7 @@ all
 <?php
 require_once __DIR__ . '/connect.inc';
 require_once __DIR__ . '/hooks.inc';
+require_once __DIR__ . '/reliability.inc';
 
 register_shutdown_function(function () {
 	la_activitylog_restore('tblactivitylog_off');
@@ -70,6 +73,18 @@ la_is(9, la_errors_take(), []);
 la_is(10, array_column(la_contacts_of($cid), 'firstname'), ['Unlogged', 'Logged']);
 la_is(11, array_column(la_log_of($cid), 'description'), ["Added Contact - User ID: $cid - Contact ID: " . ($answer['contactid'] ?? '?')]);
 la_is(12, $logged, ["Added Contact - User ID: $cid - Contact ID: " . ($answer['contactid'] ?? '?')]);
+
+/* A new connection (the admin lookup reconnects) that finds no tblactivitylog cannot learn its
+ * layout: an error before anything is written */
+la_rel_kill((int) la_rel_phpinfo_thread());
+$before = la_written($cid);
+la_query('RENAME TABLE tblactivitylog TO tblactivitylog_off');
+try {
+	$answer = la_call(13, 'AddContact', ['clientid' => $cid, 'firstname' => 'Nowhere'], 'admin');
+} finally {
+	la_activitylog_restore('tblactivitylog_off');
+}
+la_is(14, [la_written($cid), count($logged), $contact_hook], [$before, 1, ['Unlogged', 'Logged']]);
 ?>
 --CLEAN--
 <?php
@@ -78,7 +93,7 @@ require_once __DIR__ . '/hooks.inc';
 la_activitylog_restore('tblactivitylog_off');
 la_cleanup_tag();
 ?>
---EXPECT--
+--EXPECTF--
 1: success
 2: ok
 3: ok
@@ -91,3 +106,5 @@ la_cleanup_tag();
 10: ok
 11: ok
 12: ok
+13: error: Database error: Table '%s.tblactivitylog' doesn't exist
+14: ok
