@@ -1,7 +1,7 @@
 --TEST--
 Server faults: the server commits but its answer to COMMIT is lost; the call answers success with one contact, one log row (behaviour §4 "Lost connections", §7 "Commit points", §9)
 --DESCRIPTION--
-The extension talks to the server through tests/commit-proxy.inc, a relay
+The extension talks to the server through tests/fault-proxy.inc, a relay
 on a unix socket of its own that passes the first COMMIT to the server,
 reads the server's answer itself and closes the connection instead of
 relaying it. The contact and its log row are then committed, but to the
@@ -50,12 +50,12 @@ foreach (array_keys($scenarios) as $i => $label) {
 	}
 	$proxy = la_rel_proxy_start();
 	try {
-		la_is("$n: proxy", la_rel_proxy_line($proxy), 'listening');
+		la_is("$n: proxy", la_rel_proxy_line($proxy), 'ready');
 		ini_set('localapi.db_host', 'localhost');
 		ini_set('localapi.db_socket', $proxy['socket']);
 
 		$answer = la_call("$n: call", 'AddContact', ['clientid' => $cid, 'email' => la_unique_email(), 'firstname' => 'lost reply']);
-		la_is("$n: the server committed, the reply was lost", la_rel_proxy_line($proxy), 'dropped 00');
+		la_is("$n: the server committed, the reply was lost", la_rel_proxy_line($proxy), 'triggered lose-answer, answer 00');
 		$ids = array_map('intval', array_column(la_contacts_of($cid), 'id'));
 		la_is("$n: one contact", $ids, [$answer['contactid'] ?? 'no contactid']);
 		la_is("$n: one log row", array_column(la_log_of($cid), 'description'),

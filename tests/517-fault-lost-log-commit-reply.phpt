@@ -3,7 +3,7 @@ Server faults: with a ContactAdd hook, the answer to the log row's COMMIT is los
 --DESCRIPTION--
 With a ContactAdd hook registered the contact commits first, then the hook
 runs, then the activity-log row is written and committed on its own. Here
-tests/commit-proxy.inc (see 515) lets the contact's COMMIT through and loses
+tests/fault-proxy.inc (see 515) lets the contact's COMMIT through and loses
 the server's answer to the second COMMIT, the log row's: the server has
 committed the log row, the extension saw the connection drop. Like the
 contact, the log row must be looked for before the write is tried again, or
@@ -32,14 +32,14 @@ add_hook('ContactAdd', 1, function (array $vars) use (&$hooked): void {
 });
 
 $cid = la_make_client();
-$proxy = la_rel_proxy_start(2);
+$proxy = la_rel_proxy_start('lose-answer', 2);
 try {
-	la_is(1, la_rel_proxy_line($proxy), 'listening');
+	la_is(1, la_rel_proxy_line($proxy), 'ready');
 	ini_set('localapi.db_host', 'localhost');
 	ini_set('localapi.db_socket', $proxy['socket']);
 
 	$answer = la_call(2, 'AddContact', ['clientid' => $cid, 'email' => la_unique_email(), 'firstname' => 'lost log reply']);
-	la_is(3, la_rel_proxy_line($proxy), 'dropped 00');
+	la_is(3, la_rel_proxy_line($proxy), 'triggered lose-answer, answer 00');
 	$ids = array_map('intval', array_column(la_contacts_of($cid), 'id'));
 	la_is(4, $ids, [$answer['contactid'] ?? 'no contactid']);
 	la_is(5, $hooked, $ids);
