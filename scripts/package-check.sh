@@ -24,27 +24,6 @@ PROG=package-check.sh
 . "$(dirname "${BASH_SOURCE[0]}")/package-lib.sh"
 
 cd "$REPO"
-passed=0
-failed=0
-ok() {
-	echo "ok - $1"
-	passed=$((passed + 1))
-}
-fail() {
-	echo "FAIL - $1"
-	failed=$((failed + 1))
-}
-# check <description> <command...>: the command's output explains a failure.
-check() {
-	local description="$1" output
-	shift
-	if output="$("$@" 2>&1)"; then
-		ok "$description"
-	else
-		fail "$description"
-		sed 's/^/    /' <<<"$output"
-	fi
-}
 
 ensure_packages php-cli php-pear composer dpkg-dev
 

@@ -12,6 +12,30 @@ die() {
 	exit 1
 }
 
+# The checks of package-check.sh and package-test.sh, counted for their last
+# line ("N passed, N failed"); a failed check shows the output that explains it.
+passed=0
+failed=0
+ok() {
+	echo "ok - $1"
+	passed=$((passed + 1))
+}
+fail() {
+	echo "FAIL - $1"
+	failed=$((failed + 1))
+}
+# check <description> <command...>: the command's output explains a failure.
+check() {
+	local description="$1" output
+	shift
+	if output="$("$@" 2>&1)"; then
+		ok "$description"
+	else
+		fail "$description"
+		sed 's/^/    /' <<<"$output"
+	fi
+}
+
 # The one version number: PHP_LOCALAPI_VERSION in ext/php_localapi.h (what
 # phpinfo() shows). PECL's format: 1.2.3, optionally followed by alpha1,
 # beta2 or RC3.

@@ -59,27 +59,6 @@ DEBS=("php$PHP_MINOR-localapi" php-localapi)
 APT=(apt-get -y -q -o DPkg::Lock::Timeout=300)
 export DEBIAN_FRONTEND=noninteractive
 
-passed=0
-failed=0
-ok() {
-	echo "ok - $1"
-	passed=$((passed + 1))
-}
-fail() {
-	echo "FAIL - $1"
-	failed=$((failed + 1))
-}
-# check <description> <command...>: the command's output explains a failure.
-check() {
-	local description="$1" output
-	shift
-	if output="$("$@" 2>&1)"; then
-		ok "$description"
-	else
-		fail "$description"
-		sed 's/^/    /' <<<"$output"
-	fi
-}
 elapsed() {
 	echo $(($(date +%s) - $1))
 }
