@@ -208,18 +208,7 @@ launch() {
 		args+=(--user=root)
 	fi
 	rm -f "$PID_FILE"
-	# The server outlives this script: give it its own session, no terminal,
-	# its log as output and no other inherited descriptor (our lock, or a
-	# caller's pipe that would then never see end-of-file).
-	(
-		for fd in /proc/"$BASHPID"/fd/*; do
-			fd="${fd##*/}"
-			if [ "$fd" -gt 2 ]; then
-				eval "exec $fd>&-"
-			fi
-		done
-		exec setsid "${SERVER_PREFIX[@]}" mariadbd "${args[@]}" </dev/null >>"$LOG_FILE" 2>&1
-	) &
+	detach "$LOG_FILE" "${SERVER_PREFIX[@]}" mariadbd "${args[@]}"
 	local waited=0
 	while ! answers; do
 		if [ "$waited" -ge $((START_TIMEOUT * 2)) ]; then

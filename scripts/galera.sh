@@ -40,7 +40,7 @@
 # never used.
 set -euo pipefail
 
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 TOP="$REPO/.galera"
 NODES=(1 2 3)
 BASE="${LOCALAPI_GALERA_PORT_BASE:-23300}"
@@ -52,11 +52,6 @@ SQL_MODE=STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION
 START_TIMEOUT="${LOCALAPI_GALERA_START_TIMEOUT:-180}"
 STOP_TIMEOUT=60
 ADMIN_USER="$(id -un)"
-
-die() {
-	echo "galera.sh: $*" >&2
-	exit 1
-}
 
 check_node() {
 	case "${1:-}" in
@@ -234,17 +229,7 @@ launch() {
 		args+=(--user=root)
 	fi
 	rm -f "$dir/mysqld.pid"
-	# The server outlives this script: its own session, no terminal, no
-	# inherited descriptor (our lock, or a caller's pipe).
-	(
-		for fd in /proc/"$BASHPID"/fd/*; do
-			fd="${fd##*/}"
-			if [ "$fd" -gt 2 ]; then
-				eval "exec $fd>&-"
-			fi
-		done
-		exec setsid mariadbd "${args[@]}" </dev/null >>"$dir/mysqld.log" 2>&1
-	) &
+	detach "$dir/mysqld.log" mariadbd "${args[@]}"
 	echo "$!" >"$dir/launcher.pid"
 }
 

@@ -15,6 +15,24 @@ die() {
 	exit 1
 }
 
+# detach LOG COMMAND...: starts COMMAND in the background for a server that
+# outlives the calling script: a session of its own, no terminal, LOG as its
+# output and no inherited descriptor above 2 (a caller's lock, or a pipe that
+# would then never see end-of-file). $! is the pid of what runs COMMAND.
+detach() {
+	local log="$1"
+	shift
+	(
+		for fd in /proc/"$BASHPID"/fd/*; do
+			fd="${fd##*/}"
+			if [ "$fd" -gt 2 ]; then
+				eval "exec $fd>&-"
+			fi
+		done
+		exec setsid "$@" </dev/null >>"$log" 2>&1
+	) &
+}
+
 # phpize refuses a build path with whitespace (and run-tests.php quotes
 # paths loosely), so such a tree is built and tested through a symlink
 # without spaces: /tmp/localapi-tree-<uid>-<hash of the path>.

@@ -20,7 +20,6 @@
 # 1 when a check failed.
 set -euo pipefail
 
-PROG=package-check.sh
 . "$(dirname "${BASH_SOURCE[0]}")/package-lib.sh"
 
 cd "$REPO"

@@ -1,16 +1,10 @@
 # shellcheck shell=bash
 # Shared by package.sh, package-check.sh and package-test.sh; sourced, not run.
-# Callers set PROG (their name, for messages) before sourcing.
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 PACKAGING="$REPO/packaging"
 HEADER="$REPO/ext/php_localapi.h"
-
-die() {
-	echo "$PROG: $*" >&2
-	exit 1
-}
 
 # The checks of package-check.sh and package-test.sh, counted for their last
 # line ("N passed, N failed"); a failed check shows the output that explains it.
@@ -120,12 +114,12 @@ ensure_packages() {
 	done
 	[ "${#missing[@]}" -eq 0 ] && return 0
 	if [ "$(id -u)" -ne 0 ]; then
-		echo "$PROG: missing Debian packages: ${missing[*]}" >&2
-		echo "$PROG: install them as root with:" >&2
+		echo "$LA_NAME: missing Debian packages: ${missing[*]}" >&2
+		echo "$LA_NAME: install them as root with:" >&2
 		echo "  apt-get update && apt-get install -y --no-install-recommends ${missing[*]}" >&2
 		exit 1
 	fi
-	echo "$PROG: installing ${missing[*]}"
+	echo "$LA_NAME: installing ${missing[*]}"
 	DEBIAN_FRONTEND=noninteractive apt-get update -q
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
 	for pkg in "${missing[@]}"; do

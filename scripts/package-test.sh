@@ -42,7 +42,6 @@
 # suite of the Debian build; DEB_BUILD_OPTIONS=nocheck leaves that out.
 set -uo pipefail
 
-PROG=package-test.sh
 SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 . "$SCRIPTS/package-lib.sh"
 
@@ -118,8 +117,8 @@ cleanup() {
 	local status=$?
 	trap - EXIT INT TERM HUP
 	if [ -n "$(known_packages)" ]; then
-		echo "$PROG: purging ${DEBS[*]}" >&2
-		purge_packages >/dev/null 2>&1 || echo "$PROG: COULD NOT PURGE ${DEBS[*]}: run apt-get purge ${DEBS[*]}" >&2
+		echo "$LA_NAME: purging ${DEBS[*]}" >&2
+		purge_packages >/dev/null 2>&1 || echo "$LA_NAME: COULD NOT PURGE ${DEBS[*]}: run apt-get purge ${DEBS[*]}" >&2
 	fi
 	if [ -n "$MADE_POLICY" ]; then
 		rm -f /usr/sbin/policy-rc.d
@@ -133,7 +132,7 @@ cleanup() {
 		bash "$SCRIPTS/db.sh" sql -e "DELETE FROM tblcontacts WHERE id = $contact;
 			DELETE FROM tblactivitylog WHERE id > $LOG_BEFORE
 				AND description = 'Added Contact - User ID: 1 - Contact ID: $contact'" >/dev/null 2>&1 ||
-			echo "$PROG: could not delete contact $contact of the seed example" >&2
+			echo "$LA_NAME: could not delete contact $contact of the seed example" >&2
 	fi
 	if [ -n "$DB_STARTED" ]; then
 		bash "$SCRIPTS/db.sh" stop >/dev/null 2>&1 || true

@@ -29,7 +29,6 @@
 # dh-php, dpkg-dev, libmariadb-dev and the C toolchain.
 set -euo pipefail
 
-PROG=package.sh
 . "$(dirname "${BASH_SOURCE[0]}")/package-lib.sh"
 
 usage() {
@@ -92,7 +91,7 @@ build_pecl() {
 	grep -v -e '^Package .* done$' -e 'Release Date .* is not today' "$log" || true
 	mkdir -p "$OUT"
 	mv "$stage/$tarball" "$OUT/$tarball"
-	echo "$PROG: $OUT/$tarball ($(package_files | wc -l) files)"
+	echo "$LA_NAME: $OUT/$tarball ($(package_files | wc -l) files)"
 }
 
 # The changelog's upstream version must be this version.
@@ -144,12 +143,12 @@ build_deb() {
 		die "dpkg-buildpackage failed (the lines above end its log; all of it and the failed tests' files are in $OUT/deb-failed/)"
 	fi
 	# The phpt run of dh_auto_test, in brief.
-	grep -E '^(Tests (skipped|failed|passed) *:|Time taken)' "$log" | sed "s/^/$PROG: make test: /" || true
+	grep -E '^(Tests (skipped|failed|passed) *:|Time taken)' "$log" | sed "s/^/$LA_NAME: make test: /" || true
 	rm -rf "$OUT/deb" "$OUT/deb-failed"
 	mkdir -p "$OUT/deb"
 	cp "$log" "$WORK"/deb/*.dsc "$WORK"/deb/*.orig.tar.gz "$WORK"/deb/*.debian.tar.* \
 		"$WORK"/deb/*.deb "$WORK"/deb/*.buildinfo "$WORK"/deb/*.changes "$OUT/deb/"
-	echo "$PROG: $OUT/deb:"
+	echo "$LA_NAME: $OUT/deb:"
 	(cd "$OUT/deb" && ls -1 -- *.dsc *.deb | sed 's/^/  /')
 }
 
@@ -160,7 +159,7 @@ files)
 package-xml)
 	mkdir -p "$OUT"
 	package_xml "$VERSION" >"$OUT/package.xml"
-	echo "$PROG: $OUT/package.xml"
+	echo "$LA_NAME: $OUT/package.xml"
 	;;
 pecl | deb)
 	WORK="$(mktemp -d /tmp/localapi-package.XXXXXX)"
