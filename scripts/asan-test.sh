@@ -4,7 +4,8 @@
 #   scripts/asan-test.sh [run-tests.php options] [tests...]
 #
 # 1. Copies the sources (config.m4, Makefile.frag, ext/, tests/, examples/ for
-#    the hook-file test, and the build scripts) to a private build tree,
+#    the hook-file test, sql/ and the build and server scripts) to a private
+#    build tree,
 #    /tmp/localapi-asan-<uid>-<hash of the repository path>
 #    (LOCALAPI_ASAN_DIR overrides it), and builds there with
 #    scripts/build.sh and
@@ -12,7 +13,8 @@
 #      LDFLAGS=-fsanitize=address,undefined
 #    so modules/localapi.so of the repository is never touched.
 # 2. Runs tests/ of that copy the way scripts/test.sh does (php's own
-#    run-tests.php, the private MariaDB of scripts/db.sh), but every test
+#    run-tests.php, the private MariaDB of scripts/db.sh, one pass for each
+#    of its databases: whmcs, 8.x layout, and whmcs7, 7.10), but every test
 #    process goes through a wrapper that sets USE_ZEND_ALLOC=0 (emalloc is
 #    plain malloc, so ASan sees every request allocation),
 #    ZEND_DONT_UNLOAD_MODULES=1 (symbols in leak reports) and preloads the
@@ -64,11 +66,11 @@ mkdir -p "$BUILD/scripts"
 (
 	cd "$REPO"
 	rsync -a --exclude '*.lo' --exclude '*.o' --exclude '*.dep' --exclude '.libs/' \
-		config.m4 ext tests examples "$BUILD/"
+		config.m4 ext tests examples sql "$BUILD/"
 	if [ -f Makefile.frag ]; then
 		cp -p Makefile.frag "$BUILD/"
 	fi
-	cp -p scripts/build.sh scripts/lib.sh "$BUILD/scripts/"
+	cp -p scripts/build.sh scripts/lib.sh scripts/db.sh "$BUILD/scripts/"
 )
 # Leftovers of a run-tests.php run in the repository's tests/ are not sources.
 for phpt in "$BUILD"/tests/*.phpt; do
@@ -132,6 +134,10 @@ if "$PHP_BIN" -m | grep -x FFI >/dev/null; then
 fi
 
 # --- 2. the suite, invoked as scripts/test.sh invokes it --------------------
+# The copy's scripts/db.sh runs the repository's server (its files in
+# LOCALAPI_DB_DIR), so that the tests that stop, restart, freeze or
+# reconfigure the server (503, 511, 512, 54x, 715) run here too.
+export LOCALAPI_DB_DIR="${LOCALAPI_DB_DIR:-$REPO/.db}"
 bash "$REPO/scripts/db.sh" start >/dev/null
 eval "$(bash "$REPO/scripts/db.sh" env)"
 cd "$BUILD"
@@ -147,8 +153,6 @@ if [ ! -t 1 ]; then
 	runner+=(--no-color)
 fi
 export NO_INTERACTION=1 TEST_PHP_EXECUTABLE="$WRAPPER" REPORT_EXIT_STATUS=1
-status=0
-"${runner[@]}" -W "$results" "${args[@]+"${args[@]}"}" </dev/null || status=$?
 
 # --- 3. leaks that are PHP's own, not the extension's -----------------------
 # With USE_ZEND_ALLOC=0 a release PHP (Debian's) leaks what its allocator
@@ -163,6 +167,8 @@ status=0
 # when no leaked block involves the extension and the second run passes.
 php_leak_tests=()
 extension_failures=()
+passed=0
+skipped=0
 
 rerun() {
 	local options="$1" test="$2"
@@ -171,28 +177,40 @@ rerun() {
 	grep -qE $'^PASSED\t' "$rerun_results"
 }
 
-while IFS=$'\t' read -r result test; do
-	out="${test%.phpt}.out"
-	if [ "$result" = FAILED ] && [ -f "$out" ] && grep -q 'ERROR: LeakSanitizer' "$out" &&
-		! grep -qE 'ERROR: AddressSanitizer|runtime error:' "$out"; then
-		rerun 'fast_unwind_on_malloc=0:malloc_context_size=64' "$test" || true
-		if [ -f "$out" ]; then
-			cp "$out" "$out.leaks"
-		fi
-		if [ -f "$out.leaks" ] && ! grep -E '^ +#[0-9]+ ' "$out.leaks" | grep -qE 'localapi|mariadb' &&
-			rerun detect_leaks=0 "$test"; then
-			php_leak_tests+=("$test")
-			continue
-		fi
-	fi
-	extension_failures+=("$result	$test")
-done < <(grep -E $'^(FAILED|BORKED|LEAKED|WARNED)\t' "$results" || true)
-
 count() {
 	grep -cE "^($1)"$'\t' "$results" || true
 }
-passed="$(count 'PASSED|XFAILED|XLEAKED')"
-skipped="$(count 'SKIPPED')"
+
+# One pass per database, as scripts/test.sh does (tests that need no server
+# run in the first pass only).
+read -r -a databases <<<"${LOCALAPI_TEST_DATABASES:-$LOCALAPI_TEST_DB}"
+status=0
+for db in "${databases[@]}"; do
+	export LOCALAPI_TEST_DB="$db"
+	echo "asan-test.sh: database $db"
+	: >"$results"
+	"${runner[@]}" -W "$results" "${args[@]+"${args[@]}"}" </dev/null || status=$?
+	while IFS=$'\t' read -r result test; do
+		out="${test%.phpt}.out"
+		if [ "$result" = FAILED ] && [ -f "$out" ] && grep -q 'ERROR: LeakSanitizer' "$out" &&
+			! grep -qE 'ERROR: AddressSanitizer|runtime error:' "$out"; then
+			rerun 'fast_unwind_on_malloc=0:malloc_context_size=64' "$test" || true
+			if [ -f "$out" ]; then
+				cp "$out" "$out.leaks"
+			fi
+			if [ -f "$out.leaks" ] && ! grep -E '^ +#[0-9]+ ' "$out.leaks" | grep -qE 'localapi|mariadb' &&
+				rerun detect_leaks=0 "$test"; then
+				php_leak_tests+=("$test ($db)")
+				continue
+			fi
+		fi
+		extension_failures+=("$result	$test	$db")
+	done < <(grep -E $'^(FAILED|BORKED|LEAKED|WARNED)\t' "$results" || true)
+	passed=$((passed + $(count 'PASSED|XFAILED|XLEAKED')))
+	skipped=$((skipped + $(count 'SKIPPED')))
+	export LOCALAPI_TEST_SERVERLESS_DONE=1
+done
+unset LOCALAPI_TEST_SERVERLESS_DONE
 passed=$((passed + ${#php_leak_tests[@]}))
 failed=${#extension_failures[@]}
 
@@ -205,11 +223,11 @@ if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
 	failed=1
 fi
 for test in "${php_leak_tests[@]+"${php_leak_tests[@]}"}"; do
-	echo "asan-test.sh: passed, PHP-side leak only (userland cycle, no localapi/libmariadb frame): $test (report: ${test%.phpt}.out.leaks)"
+	echo "asan-test.sh: passed, PHP-side leak only (userland cycle, no localapi/libmariadb frame): $test"
 done
 for line in "${extension_failures[@]+"${extension_failures[@]}"}"; do
 	echo "asan-test.sh: $line"
-	out="${line#*$'\t'}"
+	out="$(cut -f2 <<<"$line")"
 	out="${out%.phpt}.out"
 	if [ -f "$out" ] && grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$out"; then
 		echo "asan-test.sh:   sanitizer report in $out"

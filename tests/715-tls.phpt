@@ -61,7 +61,7 @@ la_tls_sign($cnf, 'localhost', 'la_server', $ca, $ca_key, $dir, 'server');
 la_tls_sign($cnf, 'localapi test client', 'la_client', $ca, $ca_key, $dir, 'client');
 la_tls_sign($cnf, 'another CA', 'la_ca', null, null, $dir, 'other');
 rename("$dir/ca-cert.pem", "$dir/ca.pem");
-exec('bash ' . escapeshellarg(la_rel_db_sh()) . ' tls-install ' . escapeshellarg($dir) . ' 2>&1', $out, $code);
+exec(la_rel_db_sh_command('tls-install ' . escapeshellarg($dir) . ' 2>&1'), $out, $code);
 la_is(1, $code, 0);
 
 $cid = la_make_client();
