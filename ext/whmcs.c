@@ -31,18 +31,18 @@ static int la_version_major(const char *version)
 
 static bool la_whmcs_read(la_link *link, php_localapi_db_error *err)
 {
-	php_localapi_whmcs *whmcs;
+	php_localapi_whmcs *whmcs = php_localapi_db_whmcs(link);
 	unsigned int columns = 0;
 	zend_long ignored;
 	zend_string *version = NULL;
 	bool found = false;
 
-	if (!php_localapi_db_result_columns(link, la_sql_log_columns, la_log_id_columns, 2, &columns, err)
+	if (!php_localapi_db_result_columns(link, la_sql_log_columns, la_log_id_columns,
+			(int) (sizeof(la_log_id_columns) / sizeof(la_log_id_columns[0])), &columns, err)
 		|| !php_localapi_db_read_one(link, la_sql_version, NULL, &ignored, &version, &found, err)) {
 		return false;
 	}
-	/* Only now: a reconnect by either read forgets what the link knew. */
-	whmcs = php_localapi_db_whmcs(link);
+	/* Filled in only now: a reconnect during either read clears what the link knew. */
 	whmcs->log_user_id = (columns & 1) != 0;
 	whmcs->log_admin_id = (columns & 2) != 0;
 	whmcs->version[0] = '\0';
