@@ -3,7 +3,9 @@ Timeouts: a server that stops answering (SIGSTOP) costs a call read_timeout plus
 --DESCRIPTION--
 A child process warms up its persistent link (read_timeout = write_timeout =
 connect_timeout = 2 s), then the private server is frozen with SIGSTOP, as a
-hung or partitioned host would be, and the child makes one call: a plain
+hung or partitioned host would be (the test waits until every thread of the
+server has stopped: one still running could answer the first statement and
+let the call reach COMMIT), and the child makes one call: a plain
 contact, a sub-account, then a call that carries an admin (the admin lookup
 runs first). The statement times out after read_timeout, the reconnect after
 connect_timeout, and the call answers "Database error: ..." within those
