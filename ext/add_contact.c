@@ -217,6 +217,13 @@ static la_add_status la_add_attempt(la_link *link, la_add *add, bool unique, boo
 	my_ulonglong affected = 0, insert_id = 0;
 	bool client_found = false;
 
+	/* On a Galera node the email's claim comes first, before the duplicate check reads:
+	 * a rival's claim applied here after it waits for (or aborts) this transaction, and
+	 * one applied before it is seen with the rival's contact row by the check below. */
+	if (unique && !php_localapi_email_claim(link, add->record->field[LA_F_EMAIL].ptr,
+			add->record->field[LA_F_EMAIL].len, err)) {
+		return LA_FAILED;
+	}
 	if (!php_localapi_db_exec(link, unique ? la_sql_insert_unique : la_sql_insert,
 			add->insert_params, &affected, &insert_id, err)) {
 		return !unique && err->code == ER_BAD_NULL_ERROR ? LA_NO_CLIENT : LA_FAILED;
@@ -229,10 +236,6 @@ static la_add_status la_add_attempt(la_link *link, la_add *add, bool unique, boo
 		return client_found ? LA_DUPLICATE : LA_NO_CLIENT;
 	}
 	add->contactid = (long long) insert_id;
-	if (unique && !php_localapi_email_claim(link, add->record->field[LA_F_EMAIL].ptr,
-			add->record->field[LA_F_EMAIL].len, err)) {
-		return LA_FAILED;
-	}
 	if (with_log && !la_insert_log(link, add, err)) {
 		return LA_FAILED;
 	}

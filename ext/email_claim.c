@@ -3,11 +3,14 @@
  * keep it on one server, but Galera certifies transactions by the rows they
  * write, never by what they read: two calls on two nodes for the same new
  * email both saw no sub-account and both committed. On a Galera node every
- * sub-account insert therefore also writes the row of mod_localapi_email_claims
+ * sub-account insert therefore first writes the row of mod_localapi_email_claims
  * keyed by its email (as the column's collation compares it), so two such
  * transactions write the same primary key and certification lets only one
  * commit; the other fails with a deadlock error, is retried, and finds the
- * winner's row. The table is created the first time it is missing (sql/galera.sql
+ * winner's row. First, because a rival already applied on this node is no
+ * certification conflict: its contact row must then be seen by the duplicate
+ * check, which so reads after the claim (a rival applied later conflicts with
+ * the claim's row lock and aborts this transaction). The table is created the first time it is missing (sql/galera.sql
  * holds the same statement). On a server that is not a Galera node nothing is
  * written and the table is not needed.
  */

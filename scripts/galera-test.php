@@ -542,7 +542,8 @@ function scenario_race(array $opt): void
 			if (!$right) {
 				$wrong++;
 				if (count($examples) < 3) {
-					$examples[] = ['email' => $email, 'rows' => $ids, 'answers' => array_map('show', $answers)];
+					$examples[] = ['email' => $email, 'rows' => $ids, 'answers' => array_map(
+						fn ($a) => show($a) . (isset($a['contactid']) ? " #{$a['contactid']}" : ''), $answers)];
 				}
 			}
 		}
