@@ -474,27 +474,14 @@ bool php_localapi_db_read_one(la_link *link, const char *sql, MYSQL_BIND *params
 static bool la_result_columns(la_link *link, const char *sql, const char *const *names, int count,
 	unsigned int *present, php_localapi_db_error *err)
 {
-	MYSQL_STMT *stmt;
+	MYSQL_STMT *stmt = la_statement(link, sql, err);
 	MYSQL_RES *meta;
 
-	if (!link->mysql) {
-		la_error_set(err, CR_SERVER_GONE_ERROR, "not connected");
-		return false;
-	}
-	if (!(stmt = mysql_stmt_init(link->mysql))) {
-		la_error_from_mysql(err, link->mysql);
-		return false;
-	}
-	link->in_transaction = true;
-	if (mysql_stmt_prepare(stmt, sql, strlen(sql)) != 0) {
-		la_error_from_stmt(err, stmt);
-		mysql_stmt_close(stmt);
-		la_link_drop_if_unusable(link, err);
+	if (!stmt) {
 		return false;
 	}
 	*present = 0;
 	if (!(meta = mysql_stmt_result_metadata(stmt))) {
-		mysql_stmt_close(stmt);
 		return true;
 	}
 	for (unsigned int i = 0, fields = mysql_num_fields(meta); i < fields; i++) {
@@ -507,7 +494,6 @@ static bool la_result_columns(la_link *link, const char *sql, const char *const 
 		}
 	}
 	mysql_free_result(meta);
-	mysql_stmt_close(stmt);
 	return true;
 }
 
