@@ -88,7 +88,7 @@ bool php_localapi_log_write(la_link *link, const php_localapi_whmcs *layout, php
 
 	php_localapi_retry_init(&retry);
 	for (;;) {
-		if (php_localapi_log_insert(link, layout, row, err)) {
+		if (php_localapi_txn_begin(link, err) && php_localapi_log_insert(link, layout, row, err)) {
 			switch (php_localapi_commit_checked(link, la_log_committed, row, err)) {
 				case PHP_LOCALAPI_COMMITTED:
 					return true;

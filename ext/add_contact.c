@@ -217,6 +217,9 @@ static la_add_status la_add_attempt(la_link *link, la_add *add, bool unique, boo
 	my_ulonglong affected = 0, insert_id = 0;
 	bool client_found = false;
 
+	if (!php_localapi_txn_begin(link, err)) {
+		return LA_FAILED;
+	}
 	/* On a Galera node the email's claim comes first, before the duplicate check reads:
 	 * a rival's claim applied here after it waits for (or aborts) this transaction, and
 	 * one applied before it is seen with the rival's contact row by the check below. */

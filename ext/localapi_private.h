@@ -210,6 +210,9 @@ typedef enum {
 typedef bool (*php_localapi_lookup)(la_link *link, void *context, bool causal, bool *found,
 	php_localapi_db_error *err);
 
+/* Every transaction that ends in php_localapi_commit_checked() starts with this, before its
+ * first statement (a savepoint on a Galera node, nothing elsewhere). */
+bool php_localapi_txn_begin(la_link *link, php_localapi_db_error *err);
 php_localapi_outcome php_localapi_commit_checked(la_link *link, php_localapi_lookup lookup, void *context,
 	php_localapi_db_error *err);
 

@@ -5,6 +5,17 @@
  * on a healthy server, with causal reads on a Galera node, after making sure
  * the session that sent the COMMIT can no longer commit it. When nobody can
  * tell, the caller is told so instead of being told that nothing was written.
+ *
+ * A Galera node adds a case of its own. When a write from another node
+ * conflicts with a transaction that holds locks, the node rolls that
+ * transaction back; the session is meant to learn it from the error of its
+ * next statement, but now and then that error is lost (seen under load on
+ * MariaDB 10.11): the statement succeeds in a new transaction, and so do the
+ * rest and the COMMIT, which keeps only what came after the rollback. On a
+ * Galera node a transaction therefore starts with a savepoint, released just
+ * before COMMIT (a rolled-back transaction took it along: the release fails),
+ * and after the COMMIT the row is looked for on the same connection (the
+ * release itself may have run in the new, empty transaction).
  */
 #include "localapi_private.h"
 
@@ -12,6 +23,8 @@
 #include <mysqld_error.h>
 
 static const char la_sql_session_alive[] = "SELECT ID FROM information_schema.PROCESSLIST WHERE ID = ?";
+static const char la_sql_savepoint[] = "SAVEPOINT localapi_transaction";
+static const char la_sql_release[] = "RELEASE SAVEPOINT localapi_transaction";
 
 /* Polling for a killed session to end: from 5 ms, doubling, up to 200 ms a step. */
 #define LA_POLL_FIRST_US 5000
@@ -86,20 +99,65 @@ static bool la_look(la_link *link, const php_localapi_db_session *session, php_l
 	return ok;
 }
 
+/* The transaction was rolled back underneath the session: as safe to try again as a deadlock. */
+static void la_rolled_back_underneath(php_localapi_db_error *err)
+{
+	snprintf(err->message, sizeof(err->message),
+		"the transaction was rolled back by a conflicting write from another cluster node");
+	err->code = ER_LOCK_DEADLOCK;
+}
+
+bool php_localapi_txn_begin(la_link *link, php_localapi_db_error *err)
+{
+	bool galera = false;
+
+	if (!php_localapi_db_is_galera(link, &galera, err)) {
+		return false;
+	}
+	return !galera || php_localapi_db_query(link, la_sql_savepoint, err);
+}
+
+/* On a Galera node, whether the transaction php_localapi_txn_begin() started is still the session's. */
+static bool la_txn_intact(la_link *link, bool galera, php_localapi_db_error *err)
+{
+	if (!galera || php_localapi_db_query(link, la_sql_release, err)) {
+		return true;
+	}
+	if (err->code == ER_SP_DOES_NOT_EXIST) {
+		la_rolled_back_underneath(err);
+	}
+	return false;
+}
+
 php_localapi_outcome php_localapi_commit_checked(la_link *link, php_localapi_lookup lookup, void *context,
 	php_localapi_db_error *err)
 {
 	php_localapi_db_session session;
 	php_localapi_db_error cause, why;
-	bool found = false;
+	bool found = false, galera = false;
 
+	if (!php_localapi_db_is_galera(link, &galera, err) || !la_txn_intact(link, galera, err)) {
+		return PHP_LOCALAPI_NOT_COMMITTED;    /* no COMMIT was sent */
+	}
 	php_localapi_db_session_of(link, &session);
 	if (php_localapi_db_commit(link, err)) {
-		return PHP_LOCALAPI_COMMITTED;
-	}
-	/* These two say the transaction was rolled back. */
-	if (err->code == ER_LOCK_DEADLOCK || err->code == ER_LOCK_WAIT_TIMEOUT) {
-		return PHP_LOCALAPI_NOT_COMMITTED;
+		if (!galera) {
+			return PHP_LOCALAPI_COMMITTED;
+		}
+		/* Committed on this node, so visible here without causal reads. */
+		if (lookup(link, context, false, &found, &why)) {
+			php_localapi_db_rollback(link);
+			if (found) {
+				return PHP_LOCALAPI_COMMITTED;
+			}
+			la_rolled_back_underneath(err);
+			return PHP_LOCALAPI_NOT_COMMITTED;
+		}
+		/* Then as after a lost answer: looked for from a new connection. */
+		err->code = CR_SERVER_LOST;
+		snprintf(err->message, sizeof(err->message), "the row could not be read back after COMMIT: %s", why.message);
+	} else if (err->code == ER_LOCK_DEADLOCK || err->code == ER_LOCK_WAIT_TIMEOUT) {
+		return PHP_LOCALAPI_NOT_COMMITTED;    /* these two say the transaction was rolled back */
 	}
 	cause = *err;
 	if (!la_look(link, &session, lookup, context, &found, &why)) {

@@ -50,12 +50,12 @@ foreach (array_keys($scenarios) as $i => $label) {
 	}
 	$proxy = la_rel_proxy_start();
 	try {
-		la_is("$n: proxy", la_rel_proxy_line($proxy), 'ready');
+		la_is("$n: proxy", la_fault_proxy_line($proxy), 'ready');
 		ini_set('localapi.db_host', 'localhost');
 		ini_set('localapi.db_socket', $proxy['socket']);
 
 		$answer = la_call("$n: call", 'AddContact', ['clientid' => $cid, 'email' => la_unique_email(), 'firstname' => 'lost reply']);
-		la_is("$n: the server committed, the reply was lost", la_rel_proxy_line($proxy), 'triggered lose-answer, answer 00');
+		la_is("$n: the server committed, the reply was lost", la_fault_proxy_line($proxy), 'triggered lose-answer, answer 00');
 		$ids = array_map('intval', array_column(la_contacts_of($cid), 'id'));
 		la_is("$n: one contact", $ids, [$answer['contactid'] ?? 'no contactid']);
 		la_is("$n: one log row", array_column(la_log_of($cid), 'description'),
@@ -69,7 +69,7 @@ foreach (array_keys($scenarios) as $i => $label) {
 		la_is("$n: rows", [count(la_contacts_of($cid)), count(la_log_of($cid))], [2, 2]);
 		la_is("$n: warnings", $warnings, []);
 	} finally {
-		la_rel_proxy_stop($proxy);
+		la_fault_proxy_stop($proxy);
 	}
 }
 ?>

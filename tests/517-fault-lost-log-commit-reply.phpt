@@ -34,12 +34,12 @@ add_hook('ContactAdd', 1, function (array $vars) use (&$hooked): void {
 $cid = la_make_client();
 $proxy = la_rel_proxy_start('lose-answer', 2);
 try {
-	la_is(1, la_rel_proxy_line($proxy), 'ready');
+	la_is(1, la_fault_proxy_line($proxy), 'ready');
 	ini_set('localapi.db_host', 'localhost');
 	ini_set('localapi.db_socket', $proxy['socket']);
 
 	$answer = la_call(2, 'AddContact', ['clientid' => $cid, 'email' => la_unique_email(), 'firstname' => 'lost log reply']);
-	la_is(3, la_rel_proxy_line($proxy), 'triggered lose-answer, answer 00');
+	la_is(3, la_fault_proxy_line($proxy), 'triggered lose-answer, answer 00');
 	$ids = array_map('intval', array_column(la_contacts_of($cid), 'id'));
 	la_is(4, $ids, [$answer['contactid'] ?? 'no contactid']);
 	la_is(5, $hooked, $ids);
@@ -47,7 +47,7 @@ try {
 		["Added Contact - User ID: $cid - Contact ID: " . ($ids[0] ?? '?')]);
 	la_is(7, $warnings, []);
 } finally {
-	la_rel_proxy_stop($proxy);
+	la_fault_proxy_stop($proxy);
 }
 ?>
 --CLEAN--

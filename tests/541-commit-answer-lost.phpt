@@ -53,7 +53,7 @@ foreach ($scenarios as $label => [$extra, $ini, $nth]) {
 	la_rel_send($child, ['go' => true]);
 	$report = la_rel_receive($child, 60);
 	[$code, $stderr] = la_rel_finish($child);
-	$triggered = la_rel_proxy_stop($proxy);
+	$triggered = la_fault_proxy_stop($proxy);
 	$ids = array_map('intval', array_column(la_rows('SELECT id FROM tblcontacts WHERE email = ?', $email), 'id'));
 	$logs = la_count('SELECT COUNT(*) FROM tblactivitylog WHERE userid = ? AND description = ?', $cid,
 		"Added Contact - User ID: $cid - Contact ID: " . ($ids[0] ?? 0));

@@ -52,7 +52,7 @@ foreach ($scenarios as $label => [$mode, $rows_left]) {
 	la_rel_send($child, ['go' => true]);
 	$report = la_rel_receive($child, 60);
 	[$code, $stderr] = la_rel_finish($child);
-	$triggered = la_rel_proxy_stop($proxy);
+	$triggered = la_fault_proxy_stop($proxy);
 	la_db_close();
 	[$started, $output] = la_rel_db('start');
 	$ids = array_map('intval', array_column(la_rows('SELECT id FROM tblcontacts WHERE email = ?', $email), 'id'));
