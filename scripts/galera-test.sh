@@ -9,7 +9,12 @@
 #           identical on all three;
 #   race    6 processes, 2 per node, adding sub-accounts for the same 50 new
 #           emails, released together, 3 rounds: one sub-account per email
-#           and every answer matching the rows;
+#           and every answer matching the rows, the activity log naming
+#           exactly the contacts kept;
+#   lost    a transaction rolled back underneath its session without the
+#           session being told (tests/fault-proxy.inc in front of node 1),
+#           after the contact INSERT and just before COMMIT: still one
+#           contact per success, no log row for a contact not kept;
 #   kill    node 2 killed (SIGKILL) under load from 6 processes: no contact
 #           lost, none committed twice, no plain Database error for a
 #           committed contact, processes with a host list carry on;
