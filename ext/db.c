@@ -716,10 +716,83 @@ bool php_localapi_db_is_galera(la_link *link, bool *galera, php_localapi_db_erro
 			found = false;
 		}
 		link->galera = found && on ? 1 : 0;
+		/* A Galera node's COMMIT goes out in a batch (php_localapi_db_batch()). */
+		if (link->galera == 1 && mysql_set_server_option(link->mysql, MYSQL_OPTION_MULTI_STATEMENTS_ON) != 0) {
+			la_error_from_mysql(err, link->mysql);
+			la_link_drop_if_unusable(link, err);
+			link->galera = -1;
+			return false;
+		}
 	}
 	*galera = link->galera == 1;
 	return true;
 }
+
+/* Statements separated by ';' (none of them taking anything a caller passed), in one
+ * round trip; the server stops at the first that fails. Returns how many succeeded
+ * (err tells why the next one failed); values[k]: the first column of the k-th result
+ * set's first row ("" when none). */
+static int la_batch(la_link *link, const char *sql, char (*values)[64], int count, php_localapi_db_error *err)
+{
+	MYSQL_RES *result;
+	MYSQL_ROW row;
+	int done = 0, results = 0, next;
+
+	if (!link->mysql) {
+		la_error_set(err, CR_SERVER_GONE_ERROR, "not connected");
+		return 0;
+	}
+	link->in_transaction = true;
+	if (mysql_real_query(link->mysql, sql, (unsigned long) strlen(sql)) != 0) {
+		goto failed;
+	}
+	do {
+		if ((result = mysql_store_result(link->mysql)) != NULL) {
+			if (results < count) {
+				row = mysql_fetch_row(result);
+				snprintf(values[results++], sizeof(values[0]), "%s", row && row[0] ? row[0] : "");
+			}
+			mysql_free_result(result);
+		} else if (mysql_field_count(link->mysql) != 0) {
+			goto failed;
+		}
+		done++;
+	} while ((next = mysql_next_result(link->mysql)) == 0);
+	if (next > 0) {
+		goto failed;
+	}
+	return done;
+failed:
+	la_error_from_mysql(err, link->mysql);
+	la_link_drop_if_unusable(link, err);
+	return done;
+}
+
+/* {{{ A transaction a Galera node may roll back underneath its session (outcome.c) */
+#define LA_SAVEPOINT "localapi_transaction"
+
+bool php_localapi_db_savepoint(la_link *link, php_localapi_db_error *err)
+{
+	return php_localapi_db_query(link, "SAVEPOINT " LA_SAVEPOINT, err);
+}
+
+/* The session's last written GTID, the savepoint's release, COMMIT, and that GTID again,
+ * in one round trip (none of it opens a transaction). Returns which of the four failed
+ * (4: none); *replicated: the COMMIT sent the cluster a write set (the GTID moved). */
+int php_localapi_db_commit_released(la_link *link, bool *replicated, php_localapi_db_error *err)
+{
+	static const char sql[] = "SELECT WSREP_LAST_WRITTEN_GTID(); RELEASE SAVEPOINT " LA_SAVEPOINT
+		"; COMMIT; SELECT WSREP_LAST_WRITTEN_GTID()";
+	char gtid[2][64] = {"", ""};
+	int done = la_batch(link, sql, gtid, 2, err);
+
+	*replicated = done == 4 && strcmp(gtid[0], gtid[1]) != 0;
+	if (done == 4) {
+		link->in_transaction = false;
+	}
+	return done;
+}
+/* }}} */
 
 bool php_localapi_db_error_is_not_ready(unsigned int code)
 {

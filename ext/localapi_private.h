@@ -171,6 +171,8 @@ bool php_localapi_db_same_server(la_link *link, const php_localapi_db_session *s
 void php_localapi_db_reset(la_link *link);
 bool php_localapi_db_query(la_link *link, const char *sql, php_localapi_db_error *err);
 bool php_localapi_db_is_galera(la_link *link, bool *galera, php_localapi_db_error *err);
+bool php_localapi_db_savepoint(la_link *link, php_localapi_db_error *err);
+int php_localapi_db_commit_released(la_link *link, bool *replicated, php_localapi_db_error *err);
 
 void php_localapi_bind_str(MYSQL_BIND *bind, const char *ptr, size_t len);
 void php_localapi_bind_null(MYSQL_BIND *bind);

@@ -12,10 +12,12 @@
  * next statement, but now and then that error is lost (seen under load on
  * MariaDB 10.11): the statement succeeds in a new transaction, and so do the
  * rest and the COMMIT, which keeps only what came after the rollback. On a
- * Galera node a transaction therefore starts with a savepoint, released just
- * before COMMIT (a rolled-back transaction took it along: the release fails),
- * and after the COMMIT the row is looked for on the same connection (the
- * release itself may have run in the new, empty transaction).
+ * Galera node a transaction therefore starts with a savepoint, and its COMMIT
+ * goes out in one batch with the savepoint's release before it (a
+ * rolled-back transaction took the savepoint along: the release fails and the
+ * server stops there) and, around both, the session's last written GTID: a
+ * COMMIT that did not move it committed an empty transaction (the release
+ * itself ran after the rollback).
  */
 #include "localapi_private.h"
 
@@ -23,8 +25,6 @@
 #include <mysqld_error.h>
 
 static const char la_sql_session_alive[] = "SELECT ID FROM information_schema.PROCESSLIST WHERE ID = ?";
-static const char la_sql_savepoint[] = "SAVEPOINT localapi_transaction";
-static const char la_sql_release[] = "RELEASE SAVEPOINT localapi_transaction";
 
 /* Polling for a killed session to end: from 5 ms, doubling, up to 200 ms a step. */
 #define LA_POLL_FIRST_US 5000
@@ -114,19 +114,7 @@ bool php_localapi_txn_begin(la_link *link, php_localapi_db_error *err)
 	if (!php_localapi_db_is_galera(link, &galera, err)) {
 		return false;
 	}
-	return !galera || php_localapi_db_query(link, la_sql_savepoint, err);
-}
-
-/* On a Galera node, whether the transaction php_localapi_txn_begin() started is still the session's. */
-static bool la_txn_intact(la_link *link, bool galera, php_localapi_db_error *err)
-{
-	if (!galera || php_localapi_db_query(link, la_sql_release, err)) {
-		return true;
-	}
-	if (err->code == ER_SP_DOES_NOT_EXIST) {
-		la_rolled_back_underneath(err);
-	}
-	return false;
+	return !galera || php_localapi_db_savepoint(link, err);
 }
 
 php_localapi_outcome php_localapi_commit_checked(la_link *link, php_localapi_lookup lookup, void *context,
@@ -134,29 +122,48 @@ php_localapi_outcome php_localapi_commit_checked(la_link *link, php_localapi_loo
 {
 	php_localapi_db_session session;
 	php_localapi_db_error cause, why;
-	bool found = false, galera = false;
+	bool found = false, galera = false, replicated = false;
 
-	if (!php_localapi_db_is_galera(link, &galera, err) || !la_txn_intact(link, galera, err)) {
+	if (!php_localapi_db_is_galera(link, &galera, err)) {
 		return PHP_LOCALAPI_NOT_COMMITTED;    /* no COMMIT was sent */
 	}
 	php_localapi_db_session_of(link, &session);
-	if (php_localapi_db_commit(link, err)) {
-		if (!galera) {
+	if (!galera) {
+		if (php_localapi_db_commit(link, err)) {
 			return PHP_LOCALAPI_COMMITTED;
 		}
-		/* Committed on this node, so visible here without causal reads. */
-		if (lookup(link, context, false, &found, &why)) {
-			php_localapi_db_rollback(link);
-			if (found) {
-				return PHP_LOCALAPI_COMMITTED;
-			}
-			la_rolled_back_underneath(err);
-			return PHP_LOCALAPI_NOT_COMMITTED;
+	} else {
+		switch (php_localapi_db_commit_released(link, &replicated, err)) {
+			case 0:    /* the first GTID read: nothing else ran */
+				if (!php_localapi_db_error_is_lost(err->code)) {
+					return PHP_LOCALAPI_NOT_COMMITTED;
+				}
+				break;    /* the batch may have run on: looked into below */
+			case 1:    /* the release */
+				if (err->code == ER_SP_DOES_NOT_EXIST) {
+					la_rolled_back_underneath(err);
+					return PHP_LOCALAPI_NOT_COMMITTED;
+				}
+				if (!php_localapi_db_error_is_lost(err->code)) {
+					return PHP_LOCALAPI_NOT_COMMITTED;    /* the server stopped before COMMIT */
+				}
+				break;
+			case 2:    /* the COMMIT */
+				break;
+			case 4:
+				if (replicated) {
+					return PHP_LOCALAPI_COMMITTED;
+				}
+				/* Committed nothing: the transaction was gone after the release. */
+				la_rolled_back_underneath(err);
+				return PHP_LOCALAPI_NOT_COMMITTED;
+			default:    /* committed, but what it sent could not be read: as after a lost answer */
+				why = *err;
+				php_localapi_db_error_set(err, CR_SERVER_LOST, "COMMIT succeeded, then: %s", why.message);
+				break;
 		}
-		/* Then as after a lost answer: looked for from a new connection. */
-		err->code = CR_SERVER_LOST;
-		snprintf(err->message, sizeof(err->message), "the row could not be read back after COMMIT: %s", why.message);
-	} else if (err->code == ER_LOCK_DEADLOCK || err->code == ER_LOCK_WAIT_TIMEOUT) {
+	}
+	if (err->code == ER_LOCK_DEADLOCK || err->code == ER_LOCK_WAIT_TIMEOUT) {
 		return PHP_LOCALAPI_NOT_COMMITTED;    /* these two say the transaction was rolled back */
 	}
 	cause = *err;

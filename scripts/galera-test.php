@@ -693,60 +693,59 @@ function scenario_kill(array $opt): void
  * told. A Galera node does that, now and then, to a transaction aborted by a
  * conflicting write from another node: the abort's error is lost, and the
  * session's later statements run, and commit, in a new transaction. Here
- * tests/fault-proxy.inc in front of node 1 plays it, after the contact INSERT
- * and just before COMMIT, for a plain contact and a sub-account: each call
- * still answers success with a contact that exists, and the activity log
- * names exactly the contacts kept.
+ * tests/fault-proxy.inc in front of node 1 plays it after the contact INSERT,
+ * just before the COMMIT's batch and inside it (after the savepoint's
+ * release), for a plain contact, a sub-account and logActivity(): each call
+ * still answers success with a contact that exists (logActivity() writes its
+ * row once), and the activity log names exactly the contacts kept.
  */
 function scenario_lost(array $opt): void
 {
 	require_once __DIR__ . '/../tests/proxy.inc';
 	$cid = make_client();
-	foreach (['rollback-after-insert', 'rollback-before'] as $mode) {
-		foreach (['contact', 'sub-account'] as $kind) {
-			$what = "lost: $kind, rolled back underneath ($mode)";
-			$email = sprintf('la-galera-lost-%s-%s@example.test', $kind, bin2hex(random_bytes(4)));
-			$post = ['clientid' => $cid, 'email' => $email, 'firstname' => $what]
-				+ ($kind === 'sub-account' ? ['password2' => 'lost-pw'] : []);
-			$proxy = la_fault_proxy_start('tcp://127.0.0.1:' . config()['ports'][1], $mode);
-			if (la_fault_proxy_line($proxy, 30) !== 'ready') {
-				check("$what: proxy ready", false, la_fault_proxy_stop($proxy));
-				continue;
+	$cases = [];
+	foreach (['contact', 'sub-account', 'logActivity()'] as $kind) {
+		foreach (['rollback-after-insert', 'rollback-before', 'rollback-in-batch'] as $mode) {
+			if ($kind !== 'logActivity()' || $mode !== 'rollback-after-insert') {
+				$cases[] = [$kind, $mode];
 			}
-			$child = spawn('calls', node_ini(1, false, ['localapi.db_host' => 'localhost',
-				'localapi.db_socket' => $proxy['socket']]), ['calls' => [$post]]);
-			$problems = wait_ready([$child]);
-			release([$child]);
-			$collected = collect([$child], 120);
-			$said = la_fault_proxy_stop($proxy);
-			$answer = $collected['reports'][0]['results'][0]['answer'] ?? null;
+		}
+	}
+	foreach ($cases as [$kind, $mode]) {
+		$what = "lost: $kind, rolled back underneath ($mode)";
+		$tag = sprintf('la-galera-lost-%s', bin2hex(random_bytes(4)));
+		$post = match ($kind) {
+			'contact' => ['clientid' => $cid, 'email' => "$tag@example.test", 'firstname' => $what],
+			'sub-account' => ['clientid' => $cid, 'email' => "$tag@example.test", 'firstname' => $what, 'password2' => 'lost-pw'],
+			'logActivity()' => ['logActivity' => [$tag, $cid]],
+		};
+		$proxy = la_fault_proxy_start('tcp://127.0.0.1:' . config()['ports'][1], $mode);
+		if (la_fault_proxy_line($proxy, 30) !== 'ready') {
+			check("$what: proxy ready", false, la_fault_proxy_stop($proxy));
+			continue;
+		}
+		$child = spawn('calls', node_ini(1, false, ['localapi.db_host' => 'localhost',
+			'localapi.db_socket' => $proxy['socket']]), ['calls' => [$post]]);
+		$problems = wait_ready([$child]);
+		release([$child]);
+		$collected = collect([$child], 120);
+		$said = la_fault_proxy_stop($proxy);
+		$answer = $collected['reports'][0]['results'][0]['answer'] ?? null;
+		check("$what: the proxy acted", str_starts_with($said, "triggered $mode"), $said);
+		if ($kind === 'logActivity()') {
+			check("$what: the row is written once",
+				(int) value(2, 'SELECT COUNT(*) FROM tblactivitylog WHERE description = ?', $tag) === 1);
+		} else {
 			$ids = array_map('intval', array_column(rows(2, 'SELECT id FROM tblcontacts WHERE userid = ? AND email = ?',
-				$cid, $email), 'id'));
-			check("$what: the proxy rolled it back", str_starts_with($said, "triggered $mode, answer 00"), $said);
+				$cid, "$tag@example.test"), 'id'));
 			check("$what: success, with the contact that exists",
 				show($answer) === 'success' && $ids === [$answer['contactid']], [show($answer), $answer['contactid'] ?? null, $ids]);
-			check("$what: no warnings or child failures", array_merge($problems, $collected['problems']) === [],
-				array_merge($problems, $collected['problems']));
 		}
+		check("$what: no warnings or child failures", array_merge($problems, $collected['problems']) === [],
+			array_merge($problems, $collected['problems']));
 	}
 	$mismatches = log_mismatches($cid);
 	check('lost: the activity log agrees with the rows', $mismatches === [], $mismatches);
-
-	$what = 'lost: logActivity(), rolled back underneath (rollback-before)';
-	$description = 'la-galera-lost logActivity ' . bin2hex(random_bytes(4));
-	$proxy = la_fault_proxy_start('tcp://127.0.0.1:' . config()['ports'][1], 'rollback-before');
-	$ready = la_fault_proxy_line($proxy, 30) === 'ready';
-	$child = spawn('calls', node_ini(1, false, ['localapi.db_host' => 'localhost', 'localapi.db_socket' => $proxy['socket']]),
-		['calls' => [['logActivity' => [$description, $cid]]]]);
-	$problems = wait_ready([$child]);
-	release([$child]);
-	$collected = collect([$child], 120);
-	$said = la_fault_proxy_stop($proxy);
-	check("$what: the proxy rolled it back", $ready && str_starts_with($said, 'triggered rollback-before, answer 00'), $said);
-	check("$what: the row is written once", (int) value(2, 'SELECT COUNT(*) FROM tblactivitylog WHERE description = ?',
-		$description) === 1);
-	check("$what: no warnings or child failures", array_merge($problems, $collected['problems']) === [],
-		array_merge($problems, $collected['problems']));
 }
 
 /*
