@@ -9,15 +9,24 @@
 #include "SAPI.h"
 
 /* Indexed by (user_id present) | (admin_id present) << 1; user_id is always 0 (no WHMCS user). */
-static const char la_sql_log_7[] =
-	"INSERT INTO tblactivitylog (date, description, user, userid, ipaddr) VALUES (NOW(), ?, ?, ?, ?)";
-static const char la_sql_log_user[] =
-	"INSERT INTO tblactivitylog (date, description, user, userid, user_id, ipaddr) VALUES (NOW(), ?, ?, ?, 0, ?)";
-static const char la_sql_log_admin[] =
-	"INSERT INTO tblactivitylog (date, description, user, userid, admin_id, ipaddr) VALUES (NOW(), ?, ?, ?, ?, ?)";
-static const char la_sql_log_8[] =
-	"INSERT INTO tblactivitylog (date, description, user, userid, user_id, admin_id, ipaddr)"
-	" VALUES (NOW(), ?, ?, ?, 0, ?, ?)";
+#define LA_LOG_7 "(date, description, user, userid, ipaddr)", "NOW(), ?, ?, ?, ?"
+#define LA_LOG_USER "(date, description, user, userid, user_id, ipaddr)", "NOW(), ?, ?, ?, 0, ?"
+#define LA_LOG_ADMIN "(date, description, user, userid, admin_id, ipaddr)", "NOW(), ?, ?, ?, ?, ?"
+#define LA_LOG_8 "(date, description, user, userid, user_id, admin_id, ipaddr)", "NOW(), ?, ?, ?, 0, ?, ?"
+#define LA_LOG_VALUES(columns, values) "INSERT INTO tblactivitylog " columns " VALUES (" values ")"
+/* On a Galera node, AddContact's log row: written only where its contact row is to be seen. */
+#define LA_LOG_AFTER(columns, values) \
+	"INSERT INTO tblactivitylog " columns " SELECT " values " FROM tblcontacts WHERE id = ?"
+#define LA_LOG_EXPAND(macro, layout) macro(layout)
+
+static const char *const la_sql_log[4] = {
+	LA_LOG_EXPAND(LA_LOG_VALUES, LA_LOG_7), LA_LOG_EXPAND(LA_LOG_VALUES, LA_LOG_USER),
+	LA_LOG_EXPAND(LA_LOG_VALUES, LA_LOG_ADMIN), LA_LOG_EXPAND(LA_LOG_VALUES, LA_LOG_8)
+};
+static const char *const la_sql_log_after[4] = {
+	LA_LOG_EXPAND(LA_LOG_AFTER, LA_LOG_7), LA_LOG_EXPAND(LA_LOG_AFTER, LA_LOG_USER),
+	LA_LOG_EXPAND(LA_LOG_AFTER, LA_LOG_ADMIN), LA_LOG_EXPAND(LA_LOG_AFTER, LA_LOG_8)
+};
 
 /* $_SERVER['REMOTE_ADDR'] of a web request; the CLI has no client address. */
 zend_string *php_localapi_request_ipaddr(void)
@@ -36,11 +45,15 @@ zend_string *php_localapi_request_ipaddr(void)
 	return addr && Z_TYPE_P(addr) == IS_STRING ? zend_string_copy(Z_STR_P(addr)) : ZSTR_EMPTY_ALLOC();
 }
 
+/* contact: the log row is AddContact's, on a Galera node; it is written only if that
+ * contact row is there to see, which shows that this statement runs in the transaction
+ * that added it (none written: it was rolled back underneath the session). */
 bool php_localapi_log_insert(la_link *link, const php_localapi_whmcs *layout, php_localapi_log_row *row,
-	php_localapi_db_error *err)
+	const long long *contact, php_localapi_db_error *err)
 {
-	static const char *const sql[4] = { la_sql_log_7, la_sql_log_user, la_sql_log_admin, la_sql_log_8 };
-	MYSQL_BIND params[5];
+	int variant = layout->log_user_id | layout->log_admin_id << 1;
+	MYSQL_BIND params[6];
+	my_ulonglong affected = 0;
 	int n = 0;
 
 	php_localapi_bind_str(&params[n++], ZSTR_VAL(row->description), ZSTR_LEN(row->description));
@@ -50,8 +63,18 @@ bool php_localapi_log_insert(la_link *link, const php_localapi_whmcs *layout, ph
 		php_localapi_bind_long(&params[n++], &row->admin_id);
 	}
 	php_localapi_bind_str(&params[n++], ZSTR_VAL(row->ipaddr), ZSTR_LEN(row->ipaddr));
-	return php_localapi_db_exec(link, sql[layout->log_user_id | layout->log_admin_id << 1], params, NULL,
-		(my_ulonglong *) &row->id, err);
+	if (contact) {
+		php_localapi_bind_long(&params[n++], (long long *) contact);
+	}
+	if (!php_localapi_db_exec(link, contact ? la_sql_log_after[variant] : la_sql_log[variant], params, &affected,
+			(my_ulonglong *) &row->id, err)) {
+		return false;
+	}
+	if (affected == 0) {
+		php_localapi_rolled_back_underneath(err);
+		return false;
+	}
+	return true;
 }
 
 /* The row written before a COMMIT that failed, looked for to learn whether it happened
@@ -88,7 +111,7 @@ bool php_localapi_log_write(la_link *link, const php_localapi_whmcs *layout, php
 
 	php_localapi_retry_init(&retry);
 	for (;;) {
-		if (php_localapi_txn_begin(link, err) && php_localapi_log_insert(link, layout, row, err)) {
+		if (php_localapi_log_insert(link, layout, row, NULL, err)) {
 			switch (php_localapi_commit_checked(link, la_log_committed, row, err)) {
 				case PHP_LOCALAPI_COMMITTED:
 					return true;

@@ -165,8 +165,11 @@ static void la_describe_log(la_add *add)
 
 static bool la_insert_log(la_link *link, la_add *add, php_localapi_db_error *err)
 {
+	bool galera = false;
+
 	la_describe_log(add);
-	return php_localapi_log_insert(link, &add->layout, &add->log, err);
+	return php_localapi_db_is_galera(link, &galera, err)
+		&& php_localapi_log_insert(link, &add->layout, &add->log, galera ? &add->contactid : NULL, err);
 }
 
 static bool la_row_exists(la_link *link, const char *sql, long long id, zend_string **text,
@@ -217,9 +220,6 @@ static la_add_status la_add_attempt(la_link *link, la_add *add, bool unique, boo
 	my_ulonglong affected = 0, insert_id = 0;
 	bool client_found = false;
 
-	if (!php_localapi_txn_begin(link, err)) {
-		return LA_FAILED;
-	}
 	/* On a Galera node the email's claim comes first, before the duplicate check reads:
 	 * a rival's claim applied here after it waits for (or aborts) this transaction, and
 	 * one applied before it is seen with the rival's contact row by the check below. */

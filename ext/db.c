@@ -30,6 +30,7 @@ struct la_link {
 	bool persistent;
 	bool checked;            /* pinged (or connected) in this request */
 	bool in_transaction;     /* statements ran since the last COMMIT or ROLLBACK */
+	bool savepoint;          /* php_localapi_db_savepoint() set one in this transaction */
 	signed char galera;      /* the server is a Galera node: 1, 0, or -1 not asked yet */
 	char host[PHP_LOCALAPI_HOST_LABEL_LEN];    /* "name:port" of the listed host it is on; "" for a single host */
 	bool tls;                /* connected with TLS settings */
@@ -121,6 +122,7 @@ static void la_link_disconnect(la_link *link)
 		link->mysql = NULL;
 	}
 	link->in_transaction = false;
+	link->savepoint = false;
 	/* Another connection may reach another database: read its version and layout again. */
 	memset(&link->whmcs, 0, sizeof(link->whmcs));
 }
@@ -520,6 +522,7 @@ bool php_localapi_db_commit(la_link *link, php_localapi_db_error *err)
 		return false;
 	}
 	link->in_transaction = false;
+	link->savepoint = false;
 	return true;
 }
 
@@ -532,6 +535,7 @@ void php_localapi_db_rollback(la_link *link)
 		}
 	}
 	link->in_transaction = false;
+	link->savepoint = false;
 }
 
 bool php_localapi_db_error_is_lost(unsigned int code)
@@ -770,27 +774,36 @@ failed:
 
 /* {{{ A transaction a Galera node may roll back underneath its session (outcome.c) */
 #define LA_SAVEPOINT "localapi_transaction"
+#define LA_LAST_WRITTEN "SELECT WSREP_LAST_WRITTEN_GTID()"
 
 bool php_localapi_db_savepoint(la_link *link, php_localapi_db_error *err)
 {
-	return php_localapi_db_query(link, "SAVEPOINT " LA_SAVEPOINT, err);
+	link->savepoint = php_localapi_db_query(link, "SAVEPOINT " LA_SAVEPOINT, err);
+	return link->savepoint;
 }
 
-/* The session's last written GTID, the savepoint's release, COMMIT, and that GTID again,
- * in one round trip (none of it opens a transaction). Returns which of the four failed
- * (4: none); *replicated: the COMMIT sent the cluster a write set (the GTID moved). */
-int php_localapi_db_commit_released(la_link *link, bool *replicated, php_localapi_db_error *err)
+/* The session's last written GTID, the savepoint's release (when one was set), COMMIT, and
+ * that GTID again, in one round trip (none of it opens a transaction). Returns the step
+ * that failed (PHP_LOCALAPI_BATCH_DONE: none); *replicated: the COMMIT sent the cluster a
+ * write set (the GTID moved). */
+php_localapi_batch_step php_localapi_db_commit_batch(la_link *link, bool *replicated, php_localapi_db_error *err)
 {
-	static const char sql[] = "SELECT WSREP_LAST_WRITTEN_GTID(); RELEASE SAVEPOINT " LA_SAVEPOINT
-		"; COMMIT; SELECT WSREP_LAST_WRITTEN_GTID()";
+	static const php_localapi_batch_step plain[] = { PHP_LOCALAPI_BATCH_BEFORE, PHP_LOCALAPI_BATCH_COMMIT,
+		PHP_LOCALAPI_BATCH_AFTER, PHP_LOCALAPI_BATCH_DONE };
+	static const php_localapi_batch_step released[] = { PHP_LOCALAPI_BATCH_BEFORE, PHP_LOCALAPI_BATCH_RELEASE,
+		PHP_LOCALAPI_BATCH_COMMIT, PHP_LOCALAPI_BATCH_AFTER, PHP_LOCALAPI_BATCH_DONE };
+	const php_localapi_batch_step *steps = link->savepoint ? released : plain;
 	char gtid[2][64] = {"", ""};
-	int done = la_batch(link, sql, gtid, 2, err);
+	int done = la_batch(link, link->savepoint
+		? LA_LAST_WRITTEN "; RELEASE SAVEPOINT " LA_SAVEPOINT "; COMMIT; " LA_LAST_WRITTEN
+		: LA_LAST_WRITTEN "; COMMIT; " LA_LAST_WRITTEN, gtid, 2, err);
 
-	*replicated = done == 4 && strcmp(gtid[0], gtid[1]) != 0;
-	if (done == 4) {
+	*replicated = steps[done] == PHP_LOCALAPI_BATCH_DONE && strcmp(gtid[0], gtid[1]) != 0;
+	if (steps[done] == PHP_LOCALAPI_BATCH_DONE) {
 		link->in_transaction = false;
+		link->savepoint = false;
 	}
-	return done;
+	return steps[done];
 }
 /* }}} */
 

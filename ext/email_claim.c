@@ -13,6 +13,10 @@
  * the claim's row lock and aborts this transaction). The table is created the first time it is missing (sql/galera.sql
  * holds the same statement). On a server that is not a Galera node nothing is
  * written and the table is not needed.
+ *
+ * Nothing the transaction writes after the claim can show that the claim is
+ * still its own (a node may roll a transaction back underneath its session,
+ * outcome.c), so a savepoint comes first; COMMIT releases it.
  */
 #include "localapi_private.h"
 
@@ -48,7 +52,7 @@ bool php_localapi_email_claim(la_link *link, const char *email, size_t len, php_
 		return true;
 	}
 	php_localapi_bind_str(&param, email, len);
-	return php_localapi_db_exec(link, la_sql_claim, &param, NULL, NULL, err);
+	return php_localapi_db_savepoint(link, err) && php_localapi_db_exec(link, la_sql_claim, &param, NULL, NULL, err);
 }
 
 /*

@@ -172,7 +172,14 @@ void php_localapi_db_reset(la_link *link);
 bool php_localapi_db_query(la_link *link, const char *sql, php_localapi_db_error *err);
 bool php_localapi_db_is_galera(la_link *link, bool *galera, php_localapi_db_error *err);
 bool php_localapi_db_savepoint(la_link *link, php_localapi_db_error *err);
-int php_localapi_db_commit_released(la_link *link, bool *replicated, php_localapi_db_error *err);
+typedef enum {
+	PHP_LOCALAPI_BATCH_BEFORE,     /* the GTID read before COMMIT: nothing else ran */
+	PHP_LOCALAPI_BATCH_RELEASE,    /* the savepoint's release: the server stopped before COMMIT */
+	PHP_LOCALAPI_BATCH_COMMIT,
+	PHP_LOCALAPI_BATCH_AFTER,      /* the GTID read after a COMMIT that succeeded */
+	PHP_LOCALAPI_BATCH_DONE
+} php_localapi_batch_step;
+php_localapi_batch_step php_localapi_db_commit_batch(la_link *link, bool *replicated, php_localapi_db_error *err);
 
 void php_localapi_bind_str(MYSQL_BIND *bind, const char *ptr, size_t len);
 void php_localapi_bind_null(MYSQL_BIND *bind);
@@ -212,9 +219,7 @@ typedef enum {
 typedef bool (*php_localapi_lookup)(la_link *link, void *context, bool causal, bool *found,
 	php_localapi_db_error *err);
 
-/* Every transaction that ends in php_localapi_commit_checked() starts with this, before its
- * first statement (a savepoint on a Galera node, nothing elsewhere). */
-bool php_localapi_txn_begin(la_link *link, php_localapi_db_error *err);
+void php_localapi_rolled_back_underneath(php_localapi_db_error *err);
 php_localapi_outcome php_localapi_commit_checked(la_link *link, php_localapi_lookup lookup, void *context,
 	php_localapi_db_error *err);
 
@@ -253,7 +258,7 @@ typedef struct {
 
 zend_string *php_localapi_request_ipaddr(void);
 bool php_localapi_log_insert(la_link *link, const php_localapi_whmcs *layout, php_localapi_log_row *row,
-	php_localapi_db_error *err);
+	const long long *contact, php_localapi_db_error *err);
 bool php_localapi_log_write(la_link *link, const php_localapi_whmcs *layout, php_localapi_log_row *row,
 	php_localapi_db_error *err);
 void php_localapi_log_fire(const php_localapi_log_row *row);

@@ -11,13 +11,18 @@
  * transaction back; the session is meant to learn it from the error of its
  * next statement, but now and then that error is lost (seen under load on
  * MariaDB 10.11): the statement succeeds in a new transaction, and so do the
- * rest and the COMMIT, which keeps only what came after the rollback. On a
- * Galera node a transaction therefore starts with a savepoint, and its COMMIT
- * goes out in one batch with the savepoint's release before it (a
- * rolled-back transaction took the savepoint along: the release fails and the
- * server stops there) and, around both, the session's last written GTID: a
- * COMMIT that did not move it committed an empty transaction (the release
- * itself ran after the rollback).
+ * rest and the COMMIT, which keeps only what came after the rollback. So on a
+ * Galera node:
+ *  - each statement after a transaction's first shows that it still runs in
+ *    the same transaction: AddContact's log row is written only if the
+ *    contact row is there to see (activity_log.c); a sub-account's contact row
+ *    cannot show the claim row before it was its own, so that transaction
+ *    starts with a savepoint, released just before COMMIT (a rolled-back
+ *    transaction took the savepoint along: the release fails);
+ *  - COMMIT goes out in one batch with that release and, around both, the
+ *    session's last written GTID: a COMMIT that did not move it committed an
+ *    empty transaction (the transaction was gone after its last statement).
+ * Both count as a deadlock: nothing was kept, and the call tries again.
  */
 #include "localapi_private.h"
 
@@ -100,21 +105,11 @@ static bool la_look(la_link *link, const php_localapi_db_session *session, php_l
 }
 
 /* The transaction was rolled back underneath the session: as safe to try again as a deadlock. */
-static void la_rolled_back_underneath(php_localapi_db_error *err)
+void php_localapi_rolled_back_underneath(php_localapi_db_error *err)
 {
 	snprintf(err->message, sizeof(err->message),
 		"the transaction was rolled back by a conflicting write from another cluster node");
 	err->code = ER_LOCK_DEADLOCK;
-}
-
-bool php_localapi_txn_begin(la_link *link, php_localapi_db_error *err)
-{
-	bool galera = false;
-
-	if (!php_localapi_db_is_galera(link, &galera, err)) {
-		return false;
-	}
-	return !galera || php_localapi_db_savepoint(link, err);
 }
 
 php_localapi_outcome php_localapi_commit_checked(la_link *link, php_localapi_lookup lookup, void *context,
@@ -133,34 +128,31 @@ php_localapi_outcome php_localapi_commit_checked(la_link *link, php_localapi_loo
 			return PHP_LOCALAPI_COMMITTED;
 		}
 	} else {
-		switch (php_localapi_db_commit_released(link, &replicated, err)) {
-			case 0:    /* the first GTID read: nothing else ran */
-				if (!php_localapi_db_error_is_lost(err->code)) {
-					return PHP_LOCALAPI_NOT_COMMITTED;
-				}
-				break;    /* the batch may have run on: looked into below */
-			case 1:    /* the release */
+		switch (php_localapi_db_commit_batch(link, &replicated, err)) {
+			case PHP_LOCALAPI_BATCH_RELEASE:
 				if (err->code == ER_SP_DOES_NOT_EXIST) {
-					la_rolled_back_underneath(err);
+					php_localapi_rolled_back_underneath(err);
 					return PHP_LOCALAPI_NOT_COMMITTED;
 				}
+				ZEND_FALLTHROUGH;
+			case PHP_LOCALAPI_BATCH_BEFORE:
 				if (!php_localapi_db_error_is_lost(err->code)) {
 					return PHP_LOCALAPI_NOT_COMMITTED;    /* the server stopped before COMMIT */
 				}
+				break;    /* the batch may have run on: looked into below */
+			case PHP_LOCALAPI_BATCH_COMMIT:
 				break;
-			case 2:    /* the COMMIT */
-				break;
-			case 4:
-				if (replicated) {
-					return PHP_LOCALAPI_COMMITTED;
-				}
-				/* Committed nothing: the transaction was gone after the release. */
-				la_rolled_back_underneath(err);
-				return PHP_LOCALAPI_NOT_COMMITTED;
-			default:    /* committed, but what it sent could not be read: as after a lost answer */
+			case PHP_LOCALAPI_BATCH_AFTER:    /* committed, then the read failed: as after a lost answer */
 				why = *err;
 				php_localapi_db_error_set(err, CR_SERVER_LOST, "COMMIT succeeded, then: %s", why.message);
 				break;
+			case PHP_LOCALAPI_BATCH_DONE:
+				if (replicated) {
+					return PHP_LOCALAPI_COMMITTED;
+				}
+				/* Committed nothing: the transaction was gone before COMMIT. */
+				php_localapi_rolled_back_underneath(err);
+				return PHP_LOCALAPI_NOT_COMMITTED;
 		}
 	}
 	if (err->code == ER_LOCK_DEADLOCK || err->code == ER_LOCK_WAIT_TIMEOUT) {

@@ -694,23 +694,21 @@ function scenario_kill(array $opt): void
  * conflicting write from another node: the abort's error is lost, and the
  * session's later statements run, and commit, in a new transaction. Here
  * tests/fault-proxy.inc in front of node 1 plays it after the contact INSERT,
- * just before the COMMIT's batch and inside it (after the savepoint's
- * release), for a plain contact, a sub-account and logActivity(): each call
- * still answers success with a contact that exists (logActivity() writes its
- * row once), and the activity log names exactly the contacts kept.
+ * just before the COMMIT's batch and, for a sub-account, after the claim and
+ * inside the batch (in place of the savepoint's release), for a plain
+ * contact, a sub-account and logActivity(): each call
+ * still answers success with a contact that exists (and a sub-account's claim
+ * row; logActivity() writes its row once), and the activity log names exactly
+ * the contacts kept.
  */
 function scenario_lost(array $opt): void
 {
 	require_once __DIR__ . '/../tests/proxy.inc';
 	$cid = make_client();
-	$cases = [];
-	foreach (['contact', 'sub-account', 'logActivity()'] as $kind) {
-		foreach (['rollback-after-insert', 'rollback-before', 'rollback-in-batch'] as $mode) {
-			if ($kind !== 'logActivity()' || $mode !== 'rollback-after-insert') {
-				$cases[] = [$kind, $mode];
-			}
-		}
-	}
+	/* A sub-account's transaction has a savepoint, whose release goes just before COMMIT. */
+	$cases = [['contact', 'rollback-after-insert'], ['contact', 'rollback-before'],
+		['sub-account', 'rollback-after-claim'], ['sub-account', 'rollback-after-insert'], ['sub-account', 'rollback-before'],
+		['sub-account', 'rollback-in-batch'], ['logActivity()', 'rollback-before']];
 	foreach ($cases as [$kind, $mode]) {
 		$what = "lost: $kind, rolled back underneath ($mode)";
 		$tag = sprintf('la-galera-lost-%s', bin2hex(random_bytes(4)));
@@ -740,6 +738,11 @@ function scenario_lost(array $opt): void
 				$cid, "$tag@example.test"), 'id'));
 			check("$what: success, with the contact that exists",
 				show($answer) === 'success' && $ids === [$answer['contactid']], [show($answer), $answer['contactid'] ?? null, $ids]);
+		}
+		if ($kind === 'sub-account') {
+			check("$what: the email's claim row was kept with it", (int) value(2, 'SELECT claims FROM mod_localapi_email_claims'
+				. ' WHERE email_key = UNHEX(SHA2(WEIGHT_STRING(CONVERT(RTRIM(?) USING utf8mb4) COLLATE utf8mb4_unicode_ci), 256))',
+				"$tag@example.test") === 1);
 		}
 		check("$what: no warnings or child failures", array_merge($problems, $collected['problems']) === [],
 			array_merge($problems, $collected['problems']));
