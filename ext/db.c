@@ -774,7 +774,6 @@ failed:
 
 /* {{{ A transaction a Galera node may roll back underneath its session (outcome.c) */
 #define LA_SAVEPOINT "localapi_transaction"
-#define LA_LAST_WRITTEN "SELECT WSREP_LAST_WRITTEN_GTID()"
 
 bool php_localapi_db_savepoint(la_link *link, php_localapi_db_error *err)
 {
@@ -782,23 +781,24 @@ bool php_localapi_db_savepoint(la_link *link, php_localapi_db_error *err)
 	return link->savepoint;
 }
 
-/* The session's last written GTID, the savepoint's release (when one was set), COMMIT, and
- * that GTID again, in one round trip (none of it opens a transaction). Returns the step
- * that failed (PHP_LOCALAPI_BATCH_DONE: none); *replicated: the COMMIT sent the cluster a
- * write set (the GTID moved). */
-php_localapi_batch_step php_localapi_db_commit_batch(la_link *link, bool *replicated, php_localapi_db_error *err)
+/* The savepoint's release (when one was set), COMMIT, the read-back (a SELECT that finds
+ * the committed row) and a ROLLBACK that ends its snapshot, in one round trip. Returns the
+ * step that failed (PHP_LOCALAPI_BATCH_DONE: none); *found: the read-back found its row. */
+php_localapi_batch_step php_localapi_db_commit_batch(la_link *link, const char *readback, bool *found,
+	php_localapi_db_error *err)
 {
-	static const php_localapi_batch_step plain[] = { PHP_LOCALAPI_BATCH_BEFORE, PHP_LOCALAPI_BATCH_COMMIT,
+	static const php_localapi_batch_step plain[] = { PHP_LOCALAPI_BATCH_COMMIT, PHP_LOCALAPI_BATCH_AFTER,
 		PHP_LOCALAPI_BATCH_AFTER, PHP_LOCALAPI_BATCH_DONE };
-	static const php_localapi_batch_step released[] = { PHP_LOCALAPI_BATCH_BEFORE, PHP_LOCALAPI_BATCH_RELEASE,
-		PHP_LOCALAPI_BATCH_COMMIT, PHP_LOCALAPI_BATCH_AFTER, PHP_LOCALAPI_BATCH_DONE };
+	static const php_localapi_batch_step released[] = { PHP_LOCALAPI_BATCH_RELEASE, PHP_LOCALAPI_BATCH_COMMIT,
+		PHP_LOCALAPI_BATCH_AFTER, PHP_LOCALAPI_BATCH_AFTER, PHP_LOCALAPI_BATCH_DONE };
 	const php_localapi_batch_step *steps = link->savepoint ? released : plain;
-	char gtid[2][64] = {"", ""};
-	int done = la_batch(link, link->savepoint
-		? LA_LAST_WRITTEN "; RELEASE SAVEPOINT " LA_SAVEPOINT "; COMMIT; " LA_LAST_WRITTEN
-		: LA_LAST_WRITTEN "; COMMIT; " LA_LAST_WRITTEN, gtid, 2, err);
+	char sql[512], row[1][64] = {""};
+	int done;
 
-	*replicated = steps[done] == PHP_LOCALAPI_BATCH_DONE && strcmp(gtid[0], gtid[1]) != 0;
+	snprintf(sql, sizeof(sql), "%sCOMMIT; %s; ROLLBACK", link->savepoint ? "RELEASE SAVEPOINT " LA_SAVEPOINT "; " : "",
+		readback);
+	done = la_batch(link, sql, row, 1, err);
+	*found = row[0][0] != '\0';
 	if (steps[done] == PHP_LOCALAPI_BATCH_DONE) {
 		link->in_transaction = false;
 		link->savepoint = false;

@@ -173,13 +173,13 @@ bool php_localapi_db_query(la_link *link, const char *sql, php_localapi_db_error
 bool php_localapi_db_is_galera(la_link *link, bool *galera, php_localapi_db_error *err);
 bool php_localapi_db_savepoint(la_link *link, php_localapi_db_error *err);
 typedef enum {
-	PHP_LOCALAPI_BATCH_BEFORE,     /* the GTID read before COMMIT: nothing else ran */
 	PHP_LOCALAPI_BATCH_RELEASE,    /* the savepoint's release: the server stopped before COMMIT */
 	PHP_LOCALAPI_BATCH_COMMIT,
-	PHP_LOCALAPI_BATCH_AFTER,      /* the GTID read after a COMMIT that succeeded */
+	PHP_LOCALAPI_BATCH_AFTER,      /* the read-back after a COMMIT that succeeded */
 	PHP_LOCALAPI_BATCH_DONE
 } php_localapi_batch_step;
-php_localapi_batch_step php_localapi_db_commit_batch(la_link *link, bool *replicated, php_localapi_db_error *err);
+php_localapi_batch_step php_localapi_db_commit_batch(la_link *link, const char *readback, bool *found,
+	php_localapi_db_error *err);
 
 void php_localapi_bind_str(MYSQL_BIND *bind, const char *ptr, size_t len);
 void php_localapi_bind_null(MYSQL_BIND *bind);
@@ -220,8 +220,10 @@ typedef bool (*php_localapi_lookup)(la_link *link, void *context, bool causal, b
 	php_localapi_db_error *err);
 
 void php_localapi_rolled_back_underneath(php_localapi_db_error *err);
-php_localapi_outcome php_localapi_commit_checked(la_link *link, php_localapi_lookup lookup, void *context,
-	php_localapi_db_error *err);
+/* readback: on a Galera node, a SELECT (text, integers only) that finds the committed row on
+ * this connection; lookup: the same with parameters, from a new connection. */
+php_localapi_outcome php_localapi_commit_checked(la_link *link, const char *readback, php_localapi_lookup lookup,
+	void *context, php_localapi_db_error *err);
 
 /* email_claim.c: the duplicate-email rule across the nodes of a Galera cluster. */
 bool php_localapi_email_claim(la_link *link, const char *email, size_t len, php_localapi_db_error *err);

@@ -19,9 +19,12 @@
  *    cannot show the claim row before it was its own, so that transaction
  *    starts with a savepoint, released just before COMMIT (a rolled-back
  *    transaction took the savepoint along: the release fails);
- *  - COMMIT goes out in one batch with that release and, around both, the
- *    session's last written GTID: a COMMIT that did not move it committed an
- *    empty transaction (the transaction was gone after its last statement).
+ *  - COMMIT goes out in one batch with that release before it and a
+ *    read-back of the row after it: a COMMIT whose row is not there committed
+ *    an empty transaction (the transaction was gone after its last
+ *    statement). The session's last written GTID (WSREP_LAST_WRITTEN_GTID())
+ *    would be cheaper to compare, but it was seen to stay put for a commit
+ *    made while the cluster changed membership.
  * Both count as a deadlock: nothing was kept, and the call tries again.
  */
 #include "localapi_private.h"
@@ -112,12 +115,12 @@ void php_localapi_rolled_back_underneath(php_localapi_db_error *err)
 	err->code = ER_LOCK_DEADLOCK;
 }
 
-php_localapi_outcome php_localapi_commit_checked(la_link *link, php_localapi_lookup lookup, void *context,
-	php_localapi_db_error *err)
+php_localapi_outcome php_localapi_commit_checked(la_link *link, const char *readback, php_localapi_lookup lookup,
+	void *context, php_localapi_db_error *err)
 {
 	php_localapi_db_session session;
 	php_localapi_db_error cause, why;
-	bool found = false, galera = false, replicated = false;
+	bool found = false, galera = false;
 
 	if (!php_localapi_db_is_galera(link, &galera, err)) {
 		return PHP_LOCALAPI_NOT_COMMITTED;    /* no COMMIT was sent */
@@ -128,14 +131,12 @@ php_localapi_outcome php_localapi_commit_checked(la_link *link, php_localapi_loo
 			return PHP_LOCALAPI_COMMITTED;
 		}
 	} else {
-		switch (php_localapi_db_commit_batch(link, &replicated, err)) {
+		switch (php_localapi_db_commit_batch(link, readback, &found, err)) {
 			case PHP_LOCALAPI_BATCH_RELEASE:
 				if (err->code == ER_SP_DOES_NOT_EXIST) {
 					php_localapi_rolled_back_underneath(err);
 					return PHP_LOCALAPI_NOT_COMMITTED;
 				}
-				ZEND_FALLTHROUGH;
-			case PHP_LOCALAPI_BATCH_BEFORE:
 				if (!php_localapi_db_error_is_lost(err->code)) {
 					return PHP_LOCALAPI_NOT_COMMITTED;    /* the server stopped before COMMIT */
 				}
@@ -147,10 +148,10 @@ php_localapi_outcome php_localapi_commit_checked(la_link *link, php_localapi_loo
 				php_localapi_db_error_set(err, CR_SERVER_LOST, "COMMIT succeeded, then: %s", why.message);
 				break;
 			case PHP_LOCALAPI_BATCH_DONE:
-				if (replicated) {
+				if (found) {
 					return PHP_LOCALAPI_COMMITTED;
 				}
-				/* Committed nothing: the transaction was gone before COMMIT. */
+				/* Committed nothing: the transaction was gone after its last statement. */
 				php_localapi_rolled_back_underneath(err);
 				return PHP_LOCALAPI_NOT_COMMITTED;
 		}
