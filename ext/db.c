@@ -720,7 +720,7 @@ bool php_localapi_db_is_galera(la_link *link, bool *galera, php_localapi_db_erro
 			found = false;
 		}
 		link->galera = found && on ? 1 : 0;
-		/* A Galera node's COMMIT goes out in a batch (php_localapi_db_batch()). */
+		/* A Galera node's COMMIT goes out in a batch (php_localapi_db_commit_batch()). */
 		if (link->galera == 1 && mysql_set_server_option(link->mysql, MYSQL_OPTION_MULTI_STATEMENTS_ON) != 0) {
 			la_error_from_mysql(err, link->mysql);
 			la_link_drop_if_unusable(link, err);

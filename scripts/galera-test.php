@@ -696,13 +696,12 @@ function scenario_kill(array $opt): void
  * told. A Galera node does that, now and then, to a transaction aborted by a
  * conflicting write from another node: the abort's error is lost, and the
  * session's later statements run, and commit, in a new transaction. Here
- * tests/fault-proxy.inc in front of node 1 plays it after the contact INSERT,
- * just before the COMMIT's batch and, for a sub-account, after the claim and
- * inside the batch (in place of the savepoint's release), for a plain
- * contact, a sub-account and logActivity(): each call
- * still answers success with a contact that exists (and a sub-account's claim
- * row; logActivity() writes its row once), and the activity log names exactly
- * the contacts kept.
+ * tests/fault-proxy.inc in front of node 1 plays it after the contact INSERT
+ * and just before the COMMIT's batch, and for a sub-account also after the
+ * claim and inside the batch (in place of the savepoint's release). Each call
+ * still answers success with a contact that exists (a sub-account with its
+ * claim row), logActivity() writes its row once, and the activity log names
+ * exactly the contacts kept.
  */
 function scenario_lost(array $opt): void
 {

@@ -13,8 +13,9 @@
 #           exactly the contacts kept;
 #   lost    a transaction rolled back underneath its session without the
 #           session being told (tests/fault-proxy.inc in front of node 1),
-#           after the contact INSERT and just before COMMIT: still one
-#           contact per success, no log row for a contact not kept;
+#           after the claim or the contact INSERT, or around the COMMIT's
+#           release: still one contact per success, with its claim row, and
+#           no log row for a contact not kept;
 #   kill    node 2 killed (SIGKILL) under load from 6 processes: no contact
 #           lost, none committed twice, no plain Database error for a
 #           committed contact, processes with a host list carry on;
