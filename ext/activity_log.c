@@ -108,14 +108,13 @@ bool php_localapi_log_write(la_link *link, const php_localapi_whmcs *layout, php
 	php_localapi_db_error *err)
 {
 	php_localapi_retry retry;
-	char readback[128];
 
 	php_localapi_retry_init(&retry);
 	for (;;) {
 		if (php_localapi_log_insert(link, layout, row, NULL, err)) {
-			snprintf(readback, sizeof(readback), "SELECT id FROM tblactivitylog WHERE id = %lld AND userid = %lld",
-				row->id, row->userid);
-			switch (php_localapi_commit_checked(link, readback, la_log_committed, row, err)) {
+			php_localapi_row_ref written = { "tblactivitylog", row->id, row->userid };
+
+			switch (php_localapi_commit_checked(link, &written, la_log_committed, row, err)) {
 				case PHP_LOCALAPI_COMMITTED:
 					return true;
 				case PHP_LOCALAPI_OUTCOME_UNKNOWN:

@@ -202,11 +202,9 @@ static bool la_contact_committed(la_link *link, void *context, bool causal, bool
 /* A COMMIT that failed may still have happened: its outcome is settled before anything else. */
 static la_add_status la_commit_or_verify(la_link *link, la_add *add, php_localapi_db_error *err)
 {
-	char readback[128];
+	php_localapi_row_ref row = { "tblcontacts", add->contactid, add->clientid };
 
-	snprintf(readback, sizeof(readback), "SELECT id FROM tblcontacts WHERE id = %lld AND userid = %lld",
-		add->contactid, add->clientid);
-	switch (php_localapi_commit_checked(link, readback, la_contact_committed, add, err)) {
+	switch (php_localapi_commit_checked(link, &row, la_contact_committed, add, err)) {
 		case PHP_LOCALAPI_COMMITTED:
 			return LA_ADDED;
 		case PHP_LOCALAPI_OUTCOME_UNKNOWN:

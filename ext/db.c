@@ -733,15 +733,14 @@ bool php_localapi_db_is_galera(la_link *link, bool *galera, php_localapi_db_erro
 }
 
 /* Statements separated by ';' (none of them taking anything a caller passed), in one
- * round trip; the server stops at the first that fails. Returns how many succeeded
- * (err tells why the next one failed); values[k]: the first column of the k-th result
- * set's first row ("" when none). */
-static int la_batch(la_link *link, const char *sql, char (*values)[64], int count, php_localapi_db_error *err)
+ * round trip; the server stops at the first that fails. Returns how many succeeded (err
+ * tells why the next one failed); *found: a result set among them had a row. */
+static int la_batch(la_link *link, const char *sql, bool *found, php_localapi_db_error *err)
 {
 	MYSQL_RES *result;
-	MYSQL_ROW row;
-	int done = 0, results = 0, next;
+	int done = 0, next;
 
+	*found = false;
 	if (!link->mysql) {
 		la_error_set(err, CR_SERVER_GONE_ERROR, "not connected");
 		return 0;
@@ -752,10 +751,7 @@ static int la_batch(la_link *link, const char *sql, char (*values)[64], int coun
 	}
 	do {
 		if ((result = mysql_store_result(link->mysql)) != NULL) {
-			if (results < count) {
-				row = mysql_fetch_row(result);
-				snprintf(values[results++], sizeof(values[0]), "%s", row && row[0] ? row[0] : "");
-			}
+			*found = *found || mysql_num_rows(result) > 0;
 			mysql_free_result(result);
 		} else if (mysql_field_count(link->mysql) != 0) {
 			goto failed;
@@ -781,10 +777,10 @@ bool php_localapi_db_savepoint(la_link *link, php_localapi_db_error *err)
 	return link->savepoint;
 }
 
-/* The savepoint's release (when one was set), COMMIT, the read-back (a SELECT that finds
- * the committed row) and a ROLLBACK that ends its snapshot, in one round trip. Returns the
- * step that failed (PHP_LOCALAPI_BATCH_DONE: none); *found: the read-back found its row. */
-php_localapi_batch_step php_localapi_db_commit_batch(la_link *link, const char *readback, bool *found,
+/* The savepoint's release (when one was set), COMMIT, the read-back of the row and a
+ * ROLLBACK that ends its snapshot, in one round trip. Returns the step that failed
+ * (PHP_LOCALAPI_BATCH_DONE: none); *found: the read-back found the row. */
+php_localapi_batch_step php_localapi_db_commit_batch(la_link *link, const php_localapi_row_ref *row, bool *found,
 	php_localapi_db_error *err)
 {
 	static const php_localapi_batch_step plain[] = { PHP_LOCALAPI_BATCH_COMMIT, PHP_LOCALAPI_BATCH_AFTER,
@@ -792,13 +788,12 @@ php_localapi_batch_step php_localapi_db_commit_batch(la_link *link, const char *
 	static const php_localapi_batch_step released[] = { PHP_LOCALAPI_BATCH_RELEASE, PHP_LOCALAPI_BATCH_COMMIT,
 		PHP_LOCALAPI_BATCH_AFTER, PHP_LOCALAPI_BATCH_AFTER, PHP_LOCALAPI_BATCH_DONE };
 	const php_localapi_batch_step *steps = link->savepoint ? released : plain;
-	char sql[512], row[1][64] = {""};
+	char sql[256];
 	int done;
 
-	snprintf(sql, sizeof(sql), "%sCOMMIT; %s; ROLLBACK", link->savepoint ? "RELEASE SAVEPOINT " LA_SAVEPOINT "; " : "",
-		readback);
-	done = la_batch(link, sql, row, 1, err);
-	*found = row[0][0] != '\0';
+	snprintf(sql, sizeof(sql), "%sCOMMIT; SELECT id FROM %s WHERE id = %lld AND userid = %lld; ROLLBACK",
+		link->savepoint ? "RELEASE SAVEPOINT " LA_SAVEPOINT "; " : "", row->table, row->id, row->userid);
+	done = la_batch(link, sql, found, err);
 	if (steps[done] == PHP_LOCALAPI_BATCH_DONE) {
 		link->in_transaction = false;
 		link->savepoint = false;

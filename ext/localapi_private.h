@@ -178,7 +178,13 @@ typedef enum {
 	PHP_LOCALAPI_BATCH_AFTER,      /* the read-back after a COMMIT that succeeded */
 	PHP_LOCALAPI_BATCH_DONE
 } php_localapi_batch_step;
-php_localapi_batch_step php_localapi_db_commit_batch(la_link *link, const char *readback, bool *found,
+/* The row a transaction wrote, by its id and the client it belongs to (read back after COMMIT). */
+typedef struct {
+	const char *table;
+	long long id;
+	long long userid;
+} php_localapi_row_ref;
+php_localapi_batch_step php_localapi_db_commit_batch(la_link *link, const php_localapi_row_ref *row, bool *found,
 	php_localapi_db_error *err);
 
 void php_localapi_bind_str(MYSQL_BIND *bind, const char *ptr, size_t len);
@@ -220,10 +226,10 @@ typedef bool (*php_localapi_lookup)(la_link *link, void *context, bool causal, b
 	php_localapi_db_error *err);
 
 void php_localapi_rolled_back_underneath(php_localapi_db_error *err);
-/* readback: on a Galera node, a SELECT (text, integers only) that finds the committed row on
- * this connection; lookup: the same with parameters, from a new connection. */
-php_localapi_outcome php_localapi_commit_checked(la_link *link, const char *readback, php_localapi_lookup lookup,
-	void *context, php_localapi_db_error *err);
+/* row: read back on a Galera node, on this connection, in the COMMIT's round trip; lookup:
+ * looks for the same row from a new connection, after a COMMIT that failed or went unanswered. */
+php_localapi_outcome php_localapi_commit_checked(la_link *link, const php_localapi_row_ref *row,
+	php_localapi_lookup lookup, void *context, php_localapi_db_error *err);
 
 /* email_claim.c: the duplicate-email rule across the nodes of a Galera cluster. */
 bool php_localapi_email_claim(la_link *link, const char *email, size_t len, php_localapi_db_error *err);

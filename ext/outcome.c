@@ -115,8 +115,8 @@ void php_localapi_rolled_back_underneath(php_localapi_db_error *err)
 	err->code = ER_LOCK_DEADLOCK;
 }
 
-php_localapi_outcome php_localapi_commit_checked(la_link *link, const char *readback, php_localapi_lookup lookup,
-	void *context, php_localapi_db_error *err)
+php_localapi_outcome php_localapi_commit_checked(la_link *link, const php_localapi_row_ref *row,
+	php_localapi_lookup lookup, void *context, php_localapi_db_error *err)
 {
 	php_localapi_db_session session;
 	php_localapi_db_error cause, why;
@@ -131,7 +131,7 @@ php_localapi_outcome php_localapi_commit_checked(la_link *link, const char *read
 			return PHP_LOCALAPI_COMMITTED;
 		}
 	} else {
-		switch (php_localapi_db_commit_batch(link, readback, &found, err)) {
+		switch (php_localapi_db_commit_batch(link, row, &found, err)) {
 			case PHP_LOCALAPI_BATCH_RELEASE:
 				if (err->code == ER_SP_DOES_NOT_EXIST) {
 					php_localapi_rolled_back_underneath(err);
