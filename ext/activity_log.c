@@ -8,24 +8,18 @@
 
 #include "SAPI.h"
 
-/* Indexed by (user_id present) | (admin_id present) << 1; user_id is always 0 (no WHMCS user). */
-#define LA_LOG_7 "(date, description, user, userid, ipaddr)", "NOW(), ?, ?, ?, ?"
-#define LA_LOG_USER "(date, description, user, userid, user_id, ipaddr)", "NOW(), ?, ?, ?, 0, ?"
-#define LA_LOG_ADMIN "(date, description, user, userid, admin_id, ipaddr)", "NOW(), ?, ?, ?, ?, ?"
-#define LA_LOG_8 "(date, description, user, userid, user_id, admin_id, ipaddr)", "NOW(), ?, ?, ?, 0, ?, ?"
-#define LA_LOG_VALUES(columns, values) "INSERT INTO tblactivitylog " columns " VALUES (" values ")"
-/* On a Galera node, AddContact's log row: written only where its contact row is to be seen. */
-#define LA_LOG_AFTER(columns, values) \
-	"INSERT INTO tblactivitylog " columns " SELECT " values " FROM tblcontacts WHERE id = ?"
-#define LA_LOG_EXPAND(macro, layout) macro(layout)
+/* [layout][galera]: the layout is (user_id present) | (admin_id present) << 1, user_id always 0
+ * (no WHMCS user); the second form is AddContact's on a Galera node, written only where its
+ * contact row is to be seen. */
+#define LA_LOG(columns, values) { \
+	"INSERT INTO tblactivitylog " columns " VALUES (" values ")", \
+	"INSERT INTO tblactivitylog " columns " SELECT " values " FROM tblcontacts WHERE id = ?" }
 
-static const char *const la_sql_log[4] = {
-	LA_LOG_EXPAND(LA_LOG_VALUES, LA_LOG_7), LA_LOG_EXPAND(LA_LOG_VALUES, LA_LOG_USER),
-	LA_LOG_EXPAND(LA_LOG_VALUES, LA_LOG_ADMIN), LA_LOG_EXPAND(LA_LOG_VALUES, LA_LOG_8)
-};
-static const char *const la_sql_log_after[4] = {
-	LA_LOG_EXPAND(LA_LOG_AFTER, LA_LOG_7), LA_LOG_EXPAND(LA_LOG_AFTER, LA_LOG_USER),
-	LA_LOG_EXPAND(LA_LOG_AFTER, LA_LOG_ADMIN), LA_LOG_EXPAND(LA_LOG_AFTER, LA_LOG_8)
+static const char *const la_sql_log[4][2] = {
+	LA_LOG("(date, description, user, userid, ipaddr)", "NOW(), ?, ?, ?, ?"),
+	LA_LOG("(date, description, user, userid, user_id, ipaddr)", "NOW(), ?, ?, ?, 0, ?"),
+	LA_LOG("(date, description, user, userid, admin_id, ipaddr)", "NOW(), ?, ?, ?, ?, ?"),
+	LA_LOG("(date, description, user, userid, user_id, admin_id, ipaddr)", "NOW(), ?, ?, ?, 0, ?, ?"),
 };
 
 /* $_SERVER['REMOTE_ADDR'] of a web request; the CLI has no client address. */
@@ -66,8 +60,8 @@ bool php_localapi_log_insert(la_link *link, const php_localapi_whmcs *layout, ph
 	if (contact) {
 		php_localapi_bind_long(&params[n++], (long long *) contact);
 	}
-	if (!php_localapi_db_exec(link, contact ? la_sql_log_after[variant] : la_sql_log[variant], params, &affected,
-			(my_ulonglong *) &row->id, err)) {
+	if (!php_localapi_db_exec(link, la_sql_log[variant][contact != NULL], params, &affected, (my_ulonglong *) &row->id,
+			err)) {
 		return false;
 	}
 	if (affected == 0) {

@@ -10,9 +10,10 @@
  * winner's row. First, because a rival already applied on this node is no
  * certification conflict: its contact row must then be seen by the duplicate
  * check, which so reads after the claim (a rival applied later conflicts with
- * the claim's row lock and aborts this transaction). The table is created the first time it is missing (sql/galera.sql
- * holds the same statement). On a server that is not a Galera node nothing is
- * written and the table is not needed.
+ * the claim's row lock and aborts this transaction). The table is created the
+ * first time it is missing (sql/galera.sql holds the same statement). On a
+ * server that is not a Galera node nothing is written and the table is not
+ * needed.
  *
  * Nothing the transaction writes after the claim can show that the claim is
  * still its own (a node may roll a transaction back underneath its session,
