@@ -191,9 +191,10 @@ function host_list(int $first): string
 	return implode(',', $hosts);
 }
 
-/* localapi.* settings for one node, or for the host list starting at $node ($extra adds or replaces). WHMCS 7.x rules:
- * the duplicate-email rule these checks are about is 7.x's (8.x stores no sub-account), and
- * the cluster's database has the 8.x layout and Version row of sql/schema.sql. */
+/* localapi.* settings for one node, or for the host list starting at $node ($extra adds or
+ * replaces). WHMCS 7.x rules: the duplicate-email rule these checks are about is 7.x's (8.x
+ * stores no sub-account), and the cluster's database has the 8.x layout and Version row of
+ * sql/schema.sql. */
 function node_ini(int $node, bool $list = false, array $extra = []): array
 {
 	return $extra + [
@@ -331,6 +332,12 @@ function show(mixed $answer): string
 		return 'error: ' . $answer['message'];
 	}
 	return 'unexpected ' . json_encode($answer);
+}
+
+/* show(), with the contact id of a success: "success #12". */
+function show_with_id(mixed $answer): string
+{
+	return show($answer) . (is_array($answer) && isset($answer['contactid']) ? " #{$answer['contactid']}" : '');
 }
 
 function is_unknown_outcome(string $shown): bool
@@ -577,8 +584,7 @@ function scenario_race(array $opt): void
 			if (!$right) {
 				$wrong++;
 				if (count($examples) < 3) {
-					$examples[] = ['email' => $email, 'rows' => $ids, 'answers' => array_map(
-						fn ($a) => show($a) . (isset($a['contactid']) ? " #{$a['contactid']}" : ''), $answers)];
+					$examples[] = ['email' => $email, 'rows' => $ids, 'answers' => array_map('show_with_id', $answers)];
 				}
 			}
 		}
@@ -651,9 +657,8 @@ function scenario_kill(array $opt): void
 			$max_call = max($max_call, $result['t1'] - $result['t0']);
 			if (count($ids) > 1) {
 				$twice++;
-				$twice_examples[] = [$labels[$n], $email, $shown . (isset($result['answer']['contactid'])
-					? " #{$result['answer']['contactid']}" : ''), $ids, round($result['t0'] - $killed_at, 2),
-					round($result['t1'] - $result['t0'], 2)];
+				$twice_examples[] = [$labels[$n], $email, show_with_id($result['answer']), $ids,
+					round($result['t0'] - $killed_at, 2), round($result['t1'] - $result['t0'], 2)];
 			}
 			if ($shown === 'success') {
 				if (!in_array($result['answer']['contactid'], $ids, true)) {
@@ -739,7 +744,7 @@ function scenario_lost(array $opt): void
 			$ids = array_map('intval', array_column(rows(2, 'SELECT id FROM tblcontacts WHERE userid = ? AND email = ?',
 				$cid, "$tag@example.test"), 'id'));
 			check("$what: success, with the contact that exists",
-				show($answer) === 'success' && $ids === [$answer['contactid']], [show($answer), $answer['contactid'] ?? null, $ids]);
+				show($answer) === 'success' && $ids === [$answer['contactid']], [show_with_id($answer), $ids]);
 		}
 		if ($kind === 'sub-account') {
 			check("$what: the email's claim row was kept with it", (int) value(2, 'SELECT claims FROM mod_localapi_email_claims'
