@@ -74,7 +74,7 @@ if test "$PHP_LOCALAPI" != "no"; then
   PHP_SUBST(LOCALAPI_SHARED_LIBADD)
   PHP_ADD_EXTENSION_DEP(localapi, standard)
   PHP_ADD_EXTENSION_DEP(localapi, hash)
-  PHP_NEW_EXTENSION(localapi, [ext/localapi.c ext/admin.c ext/contact.c ext/postdata.c ext/db.c ext/add_contact.c ext/hooks.c ext/retry.c ext/outcome.c ext/email_claim.c ext/hosts.c ext/whmcs.c ext/whmcs_config.c ext/activity_log.c],
+  PHP_NEW_EXTENSION(localapi, [ext/localapi.c ext/admin.c ext/contact.c ext/postdata.c ext/db.c ext/add_contact.c ext/hooks.c ext/retry.c ext/outcome.c ext/email_claim.c ext/hosts.c ext/whmcs.c ext/whmcs_config.c ext/activity_log.c ext/names.c],
     $ext_shared, , $LOCALAPI_CFLAGS)
   PHP_ADD_BUILD_DIR([$ext_builddir/ext])
   PHP_ADD_MAKEFILE_FRAGMENT

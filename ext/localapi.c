@@ -88,6 +88,26 @@ static ZEND_INI_MH(OnUpdateLocalapiWhmcsVersion)
 	return SUCCESS;
 }
 
+/* auto (where the main script lies decides), on (the extension's names) or off (WHMCS's own). */
+static ZEND_INI_MH(OnUpdateLocalapiStandIn)
+{
+	zend_long *target = (zend_long *) ZEND_INI_GET_ADDR();
+
+	if (zend_string_equals_literal_ci(new_value, "auto")) {
+		*target = PHP_LOCALAPI_STAND_IN_AUTO;
+	} else if (zend_ini_parse_bool(new_value)) {
+		*target = PHP_LOCALAPI_STAND_IN_ON;
+	} else if (zend_string_equals_literal_ci(new_value, "off") || zend_string_equals_literal_ci(new_value, "no")
+			|| zend_string_equals_literal_ci(new_value, "false") || zend_string_equals_literal(new_value, "0")
+			|| zend_string_equals_literal_ci(new_value, "none") || ZSTR_LEN(new_value) == 0) {
+		*target = PHP_LOCALAPI_STAND_IN_OFF;
+	} else {
+		php_error_docref(NULL, E_WARNING, "%s must be auto, on or off", ZSTR_VAL(entry->name));
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
 static ZEND_INI_DISP(display_secret)
 {
 	zend_string *value = type == ZEND_INI_DISPLAY_ORIG && ini_entry->modified
@@ -122,6 +142,7 @@ PHP_INI_BEGIN()
 	STD_PHP_INI_ENTRY("localapi.db_tls_cert", "", PHP_INI_ALL, OnUpdateLocalapiCredential, db_tls_cert, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY("localapi.db_tls_key", "", PHP_INI_ALL, OnUpdateLocalapiCredential, db_tls_key, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY("localapi.db_tls_cipher", "", PHP_INI_ALL, OnUpdateLocalapiCredential, db_tls_cipher, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.stand_in", "auto", PHP_INI_PERDIR, OnUpdateLocalapiStandIn, stand_in, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_BOOLEAN("localapi.db_tls_verify_cert", "0", PHP_INI_ALL, OnUpdateLocalapiTlsFlag, db_tls_verify_cert, zend_localapi_globals, localapi_globals)
 PHP_INI_END()
 /* }}} */
@@ -248,12 +269,13 @@ static PHP_GSHUTDOWN_FUNCTION(localapi)
 	}
 	php_localapi_hosts_free(&localapi_globals->host_rests);
 	php_localapi_settings_free(localapi_globals);
+	php_localapi_names_globals_free(localapi_globals);
 }
 
 static PHP_MINIT_FUNCTION(localapi)
 {
 	REGISTER_INI_ENTRIES();
-	register_localapi_symbols(module_number);
+	php_localapi_names_module_init(module_number);
 	php_localapi_db_module_init(module_number);
 	php_localapi_add_contact_module_init();
 	if (mysql_library_init(0, NULL, NULL) != 0) {
@@ -265,6 +287,7 @@ static PHP_MINIT_FUNCTION(localapi)
 static PHP_MSHUTDOWN_FUNCTION(localapi)
 {
 	UNREGISTER_INI_ENTRIES();
+	php_localapi_names_module_shutdown();
 	mysql_library_end();
 	return SUCCESS;
 }
@@ -278,6 +301,8 @@ static PHP_RINIT_FUNCTION(localapi)
 	LOCALAPI_G(hooks_dir_loaded) = false;
 	LOCALAPI_G(call_admin) = NULL;
 	LOCALAPI_G(in_log_activity_hook) = false;
+	/* Before any script compiles: WHMCS's own request, or one with the extension's names. */
+	php_localapi_names_request_init(module_number);
 	return SUCCESS;
 }
 
@@ -288,6 +313,13 @@ static PHP_RSHUTDOWN_FUNCTION(localapi)
 	return SUCCESS;
 }
 
+/* After the engine discarded the request's functions: the extension's names as registered. */
+static ZEND_MODULE_POST_ZEND_DEACTIVATE_D(localapi)
+{
+	php_localapi_names_request_end();
+	return SUCCESS;
+}
+
 static PHP_MINFO_FUNCTION(localapi)
 {
 	php_info_print_table_start();
@@ -295,6 +327,7 @@ static PHP_MINFO_FUNCTION(localapi)
 	php_info_print_table_row(2, "Version", PHP_LOCALAPI_VERSION);
 	php_info_print_table_row(2, "Commands", "AddContact");
 	php_info_print_table_row(2, "MariaDB Connector/C", mysql_get_client_info());
+	php_localapi_names_info();
 	php_localapi_settings_info();
 	php_localapi_db_info();
 	php_localapi_whmcs_info();
@@ -315,7 +348,7 @@ zend_module_entry localapi_module_entry = {
 	PHP_MODULE_GLOBALS(localapi),
 	PHP_GINIT(localapi),
 	PHP_GSHUTDOWN(localapi),
-	NULL,
+	ZEND_MODULE_POST_ZEND_DEACTIVATE_N(localapi),
 	STANDARD_MODULE_PROPERTIES_EX
 };
 

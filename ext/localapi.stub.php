@@ -6,13 +6,6 @@
  * @generate-legacy-arginfo 80200
  */
 
-/**
- * Marks code written for WHMCS as allowed to load (hook files begin with
- * `if (!defined("WHMCS")) die(...)`).
- * @var bool
- */
-const WHMCS = true;
-
 /** @refcount 1 */
 function localAPI(string $command, mixed $postData = [], string|int|null $adminUsername = ''): array {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 356b68608d33bd76b07874a6d069bd4ef0b25d75 */
+ * Stub hash: 680bd79ea0e87a998705c169dbe5b51818c57595 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_localAPI, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, command, IS_STRING, 0)
@@ -30,8 +30,3 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_FE(logActivity, arginfo_logActivity)
 	ZEND_FE_END
 };
-
-static void register_localapi_symbols(int module_number)
-{
-	REGISTER_BOOL_CONSTANT("WHMCS", true, CONST_PERSISTENT);
-}

@@ -64,6 +64,13 @@ ZEND_BEGIN_MODULE_GLOBALS(localapi)
 	/* Hook registry of the current request: hook point => HashTable of la_hook*. */
 	HashTable *hooks;
 	bool hooks_dir_loaded;
+	/* names.c: whether this request runs WHMCS itself, and the extension's names in it. */
+	zend_long stand_in;           /* localapi.stand_in: auto, on or off */
+	bool runs_whmcs;              /* WHMCS's own request: the names are hidden */
+	bool names_visible;
+	zend_string **names_key;      /* each function's name as this thread's table holds it */
+	zend_function **names_func;
+	HashTable *kind_cache;        /* script folder => the decision and until when it holds */
 ZEND_END_MODULE_GLOBALS(localapi)
 
 ZEND_EXTERN_MODULE_GLOBALS(localapi)
@@ -270,6 +277,18 @@ bool php_localapi_log_insert(la_link *link, const php_localapi_whmcs *layout, ph
 bool php_localapi_log_write(la_link *link, const php_localapi_whmcs *layout, php_localapi_log_row *row,
 	php_localapi_db_error *err);
 void php_localapi_log_fire(const php_localapi_log_row *row);
+
+/* names.c: the extension's WHMCS names, shown only in requests that do not run WHMCS. */
+#define PHP_LOCALAPI_STAND_IN_AUTO 0
+#define PHP_LOCALAPI_STAND_IN_ON 1
+#define PHP_LOCALAPI_STAND_IN_OFF 2
+extern zend_module_entry localapi_module_entry;
+void php_localapi_names_module_init(int module_number);
+void php_localapi_names_module_shutdown(void);
+void php_localapi_names_request_init(int module_number);
+void php_localapi_names_request_end(void);
+void php_localapi_names_globals_free(zend_localapi_globals *globals);
+void php_localapi_names_info(void);
 
 /* hooks.c */
 bool php_localapi_hooks_has(const char *hook_point, size_t len);
