@@ -245,15 +245,19 @@ static bool la_runs_whmcs(void)
 {
 	const char *script = SG(request_info).path_translated;
 	const char *config = LOCALAPI_G(whmcs_config) ? LOCALAPI_G(whmcs_config) : "";
+	char real_script[MAXPATHLEN];
 	const char *slash;
 	zend_string *key;
 	zval *cached, entry;
 	time_t now;
 	bool whmcs;
 
-	if (!script || script[0] != '/' || !(slash = strrchr(script, '/'))) {
-		return false;   /* no main script (php -r, stdin): not a WHMCS page */
+	/* cli, fpm, apache2handler give an absolute path; php-cgi's command line may not. No
+	 * main script at all (php -r, stdin: a name that is no file) is not a WHMCS page. */
+	if (!script || (script[0] != '/' && !(script = VCWD_REALPATH(script, real_script)))) {
+		return false;
 	}
+	slash = strrchr(script, '/');
 	key = zend_string_concat3(config, strlen(config), "", 1, script, slash == script ? 1 : (size_t) (slash - script));
 	now = time(NULL);
 	if (!LOCALAPI_G(kind_cache)) {

@@ -362,10 +362,20 @@ seed_example() {
 		! grep -qE '(PHP )?(Warning|Notice|Deprecated|Fatal error):' <<<"$output"
 }
 
+# WHMCS's own pages under the php-fpm and php-cgi the package enabled the
+# module for: they still answer, with WHMCS's own localAPI() (behaviour §12).
+whmcs_beside() {
+	bash "$SCRIPTS/beside-whmcs-test.sh" --installed >"$WORK/beside.log" 2>&1 || { cat "$WORK/beside.log"; return 1; }
+	tail -n 1 "$WORK/beside.log"
+}
+
 deb_purge() {
 	purge_packages >"$WORK/apt-purge.log" 2>&1 || { tail -n 30 "$WORK/apt-purge.log"; return 1; }
 	[ -z "$(known_packages)" ] || { echo "still known to dpkg: $(known_packages)"; return 1; }
 }
+
+# What the WHMCS check needs is installed before the package, to keep the window short.
+bash "$SCRIPTS/beside-whmcs-test.sh" --deps
 
 window_start=$(date +%s)
 check "apt-get install ./$(basename "$MODULE_DEB") ./$(basename "$META_DEB")" deb_install
@@ -378,6 +388,7 @@ if [ -n "$(known_packages)" ]; then
 	if [ "$failed" -eq "$failed_before" ]; then
 		sed 's/^/    /' "$WORK/seed-output"
 	fi
+	check "a stand-in WHMCS tree served by nginx + php-fpm and php-cgi: its pages answer with WHMCS's own localAPI(), workers beside it with the extension's" whmcs_beside
 fi
 check "apt-get purge ${DEBS[*]}" deb_purge
 echo "    (installed for $(elapsed "$window_start") s)"

@@ -1,0 +1,204 @@
+<?php
+/*
+ * Driver of scripts/beside-whmcs-test.sh: a stand-in WHMCS tree served by
+ * nginx through php-fpm and php-cgi (FastCGI), each with one PHP process, with
+ * opcache off and on; checks that WHMCS's pages and the workers beside them
+ * each see their own names (behaviour §12).
+ *
+ *   php beside-whmcs-test.php DIR EXTENSION|installed
+ *
+ * EXTENSION: the localapi.so to load (-n -d extension=...), run with opcache
+ * off and then on. "installed": PHP's own php.ini and conf.d (the Debian
+ * package enabled the module there), as configured.
+ * Prints a line per check and ends with "N passed, N failed".
+ */
+require dirname(__DIR__) . '/tests/beside-whmcs.inc';
+
+[, $dir, $extension] = $argv + [null, null, null];
+if ($dir === null || $extension === null) {
+	fwrite(STDERR, "usage: php beside-whmcs-test.php DIR EXTENSION|installed\n");
+	exit(2);
+}
+$installed = $extension === 'installed';
+$passed = $failed = 0;
+
+function check(string $what, mixed $actual, mixed $expected): void
+{
+	global $passed, $failed;
+	if ($actual === $expected) {
+		$passed++;
+		echo "ok      $what\n";
+	} else {
+		$failed++;
+		echo "FAILED  $what\n        expected " . json_encode($expected) . "\n        got      " . json_encode($actual) . "\n";
+	}
+}
+
+function free_port(): int
+{
+	$server = stream_socket_server('tcp://127.0.0.1:0');
+	$port = (int) substr(strrchr(stream_socket_get_name($server, false), ':'), 1);
+	fclose($server);
+	return $port;
+}
+
+function get(int $port, string $path): mixed
+{
+	$context = stream_context_create(['http' => ['timeout' => 20, 'ignore_errors' => true]]);
+	$body = @file_get_contents("http://127.0.0.1:$port$path", false, $context);
+	$status = isset($http_response_header[0]) ? (int) explode(' ', $http_response_header[0])[1] : 0;
+	$json = $body === false ? null : json_decode(trim($body), true);
+	return $status === 200 && $json !== null ? $json : "HTTP $status: " . trim((string) $body);
+}
+
+function wait_for_port(int $port): bool
+{
+	for ($i = 0; $i < 100; $i++) {
+		$socket = @stream_socket_client("tcp://127.0.0.1:$port", $no, $msg, 0.2);
+		if ($socket) {
+			fclose($socket);
+			return true;
+		}
+		usleep(100000);
+	}
+	return false;
+}
+
+/* The tree, plus the scripts the forced checks and the process check read. */
+$t = la_bw_tree();
+$probe = '<?php echo json_encode([function_exists("localAPI"), defined("WHMCS")]), "\n";';
+mkdir($t['whmcs'] . '/custom');
+file_put_contents($t['whmcs'] . '/custom/probe.php', $probe);
+file_put_contents($t['root'] . '/worker/probe.php', $probe);
+mkdir($t['root'] . '/worker-off');
+file_put_contents($t['root'] . '/worker-off/probe.php', $probe);
+file_put_contents($t['root'] . '/worker-off/.user.ini', "localapi.stand_in = off\n");
+file_put_contents($t['root'] . '/pid.php', '<?php echo json_encode(getmypid()), "\n";');
+chmod($t['root'], 0755);
+
+$fpm = trim((string) shell_exec('command -v php-fpm' . PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION));
+$cgi = trim((string) shell_exec('command -v php-cgi' . PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION));
+if ($fpm === '' || $cgi === '' || !is_executable('/usr/sbin/nginx')) {
+	fwrite(STDERR, "beside-whmcs-test.php: php-fpm, php-cgi and nginx are needed\n");
+	exit(1);
+}
+
+function php_args(bool $installed, string $extension, bool $opcache): array
+{
+	if ($installed) {
+		return [];
+	}
+	$args = ['-n', '-d', "extension=$extension", '-d', 'display_errors=0', '-d', 'log_errors=1'];
+	if ($opcache) {
+		array_push($args, '-d', 'zend_extension=opcache', '-d', 'opcache.enable=1',
+			'-d', 'opcache.validate_timestamps=0', '-d', 'opcache.file_update_protection=0');
+	}
+	return $args;
+}
+
+function serve(string $dir, array $t, string $fpm, string $cgi, array $php, array &$procs): array
+{
+	$ports = ['auto' => free_port(), 'on' => free_port(), 'off' => free_port(), 'cgi' => free_port()];
+	$http = [];
+	$user = posix_getuid() === 0 ? "user = root\ngroup = root\n" : '';
+	$pools = '';
+	foreach (['auto', 'on', 'off'] as $pool) {
+		$pools .= "[$pool]\n{$user}listen = 127.0.0.1:{$ports[$pool]}\npm = static\npm.max_children = 1\n"
+			. "pm.max_requests = 0\ncatch_workers_output = yes\nclear_env = no\n"
+			. ($pool === 'auto' ? '' : "php_admin_value[localapi.stand_in] = $pool\n");
+	}
+	file_put_contents("$dir/php-fpm.conf", "[global]\npid = $dir/php-fpm.pid\nerror_log = $dir/php-fpm.log\n"
+		. "daemonize = no\n$pools");
+	$servers = '';
+	foreach ($ports as $name => $port) {
+		$http[$name] = free_port();
+		$servers .= "server {\n listen 127.0.0.1:{$http[$name]};\n root {$t['root']};\n"
+			. " location ~ \\.php\$ {\n  include /etc/nginx/fastcgi_params;\n"
+			. "  fastcgi_param SCRIPT_FILENAME \$document_root\$fastcgi_script_name;\n"
+			. "  fastcgi_pass 127.0.0.1:$port;\n }\n}\n";
+	}
+	$nginx_user = posix_getuid() === 0 ? 'user root;' : '';
+	file_put_contents("$dir/nginx.conf", "$nginx_user\nworker_processes 1;\ndaemon off;\npid $dir/nginx.pid;\n"
+		. "error_log $dir/nginx-error.log warn;\nevents { worker_connections 64; }\n"
+		. "http {\n access_log off;\n client_body_temp_path $dir/body;\n fastcgi_temp_path $dir/fastcgi;\n"
+		. " proxy_temp_path $dir/proxy;\n uwsgi_temp_path $dir/uwsgi;\n scgi_temp_path $dir/scgi;\n$servers}\n");
+	$log = ['file', "$dir/servers.log", 'a'];
+	$root = posix_getuid() === 0 ? ['--allow-to-run-as-root'] : [];
+	$procs[] = proc_open(array_merge([$fpm], $php, ['-F', '-y', "$dir/php-fpm.conf"], $root), [1 => $log, 2 => $log], $pipes);
+	$procs[] = proc_open(array_merge([$cgi], $php, ['-b', "127.0.0.1:{$ports['cgi']}"]), [1 => $log, 2 => $log], $pipes,
+		null, getenv() + ['PHP_FCGI_CHILDREN' => '0', 'PHP_FCGI_MAX_REQUESTS' => '100000']);
+	$procs[] = proc_open(['/usr/sbin/nginx', '-c', "$dir/nginx.conf", '-e', "$dir/nginx-error.log"], [1 => $log, 2 => $log], $pipes);
+	foreach (array_merge($ports, $http) as $port) {
+		if (!wait_for_port($port)) {
+			fwrite(STDERR, "a server did not start: see $dir/servers.log\n");
+			return [];
+		}
+	}
+	return $http;
+}
+
+function stop(array &$procs): void
+{
+	foreach ($procs as $proc) {
+		$pid = proc_get_status($proc)['pid'];
+		posix_kill($pid, SIGQUIT);
+	}
+	foreach ($procs as $proc) {
+		for ($i = 0; $i < 50 && proc_get_status($proc)['running']; $i++) {
+			usleep(100000);
+		}
+		if (proc_get_status($proc)['running']) {
+			posix_kill(proc_get_status($proc)['pid'], SIGKILL);
+		}
+		proc_close($proc);
+	}
+	$procs = [];
+}
+
+$page = substr($t['page'], strlen($t['root']));
+$worker = substr($t['worker'], strlen($t['root']));
+$cron = substr($t['cron'], strlen($t['root']));
+foreach ($installed ? ['as installed' => null] : ['opcache off' => false, 'opcache on' => true] as $label => $opcache) {
+	$procs = [];
+	$http = serve($dir, $t, $fpm, $cgi, php_args($installed, (string) $extension, (bool) $opcache), $procs);
+	if (!$http) {
+		check("$label: servers started", false, true);
+		stop($procs);
+		continue;
+	}
+	foreach (['fpm' => $http['auto'], 'cgi' => $http['cgi']] as $sapi => $port) {
+		$pid = get($port, '/pid.php');
+		check("$label, $sapi: the WHMCS page answers with WHMCS's own localAPI()", get($port, $page), la_bw_whmcs_view());
+		check("$label, $sapi: a script under the WHMCS root likewise", get($port, $cron), la_bw_whmcs_view());
+		check("$label, $sapi: a worker outside the tree has the extension's names", get($port, $worker), la_bw_native_view());
+		$wrong = [];
+		for ($i = 0; $i < 300; $i++) {
+			/* pairs in both orders: page then worker, worker then page */
+			$first = intdiv($i, 2) % 2 === 0 ? 'page' : 'worker';
+			$which = $i % 2 === 0 ? $first : ($first === 'page' ? 'worker' : 'page');
+			$answer = get($port, $which === 'page' ? $page : $worker);
+			if ($answer !== ($which === 'page' ? la_bw_whmcs_view() : la_bw_native_view())) {
+				$wrong[] = "$i $which: " . json_encode($answer);
+			}
+		}
+		check("$label, $sapi: 300 alternating requests in one process, none crossed over", array_slice($wrong, 0, 3), []);
+		check("$label, $sapi: the same PHP process served them all", get($port, '/pid.php'), $pid);
+		check("$label, $sapi: .user.ini localapi.stand_in=off hides the names per directory", get($port, '/worker-off/probe.php'), [false, false]);
+	}
+	/* php-cgi's command line passes the script's path as given: relative here. */
+	$cgi_cli = proc_open(array_merge([$cgi], php_args($installed, (string) $extension, (bool) $opcache), ['-q', ltrim($page, '/')]),
+		[1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, $t['root']);
+	$out = stream_get_contents($pipes[1]);
+	$err = stream_get_contents($pipes[2]);
+	proc_close($cgi_cli);
+	check("$label, php-cgi on the command line, relative path: the WHMCS page", [json_decode(trim($out), true), $err], [la_bw_whmcs_view(), '']);
+	check("$label, fpm pool php_admin_value[localapi.stand_in]=on: names inside the WHMCS tree", get($http['on'], '/whmcs/custom/probe.php'), [true, true]);
+	check("$label, fpm pool php_admin_value[localapi.stand_in]=off: no names outside it", get($http['off'], '/worker/probe.php'), [false, false]);
+	check("$label, fpm pool with auto: the same two scripts", [get($http['auto'], '/whmcs/custom/probe.php'), get($http['auto'], '/worker/probe.php')], [[false, false], [true, true]]);
+	stop($procs);
+	$errors = is_file("$dir/php-fpm.log") ? preg_grep('/PHP (Fatal|Warning|Notice)|SIGSEGV|exited on signal/', file("$dir/php-fpm.log")) : [];
+	check("$label: no PHP error, warning or crash in php-fpm's log", array_values($errors), []);
+	@unlink("$dir/php-fpm.log");
+}
+echo "$passed passed, $failed failed\n";
+exit($failed ? 1 : 0);
