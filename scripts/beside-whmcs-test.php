@@ -1,8 +1,8 @@
 <?php
 /*
  * Driver of scripts/beside-whmcs-test.sh: a stand-in WHMCS tree served by
- * nginx through php-fpm and php-cgi (FastCGI), each with one PHP process, with
- * opcache off and on; checks that WHMCS's pages and the workers beside them
+ * nginx through php-fpm and php-cgi (FastCGI), and by apache2 with mod_php,
+ * each with one PHP process, with opcache off and on; checks that WHMCS's pages and the workers beside them
  * each see their own names (behaviour §12).
  *
  *   php beside-whmcs-test.php DIR EXTENSION|installed
@@ -74,7 +74,16 @@ mkdir($t['root'] . '/worker-off');
 file_put_contents($t['root'] . '/worker-off/probe.php', $probe);
 file_put_contents($t['root'] . '/worker-off/.user.ini', "localapi.stand_in = off\n");
 file_put_contents($t['root'] . '/pid.php', '<?php echo json_encode(getmypid()), "\n";');
+/* Apache's child runs as www-data: the tree must be readable (it holds no secret). */
+foreach (new RecursiveIteratorIterator(new RecursiveDirectoryIterator($t['root'], FilesystemIterator::SKIP_DOTS),
+		RecursiveIteratorIterator::SELF_FIRST) as $entry) {
+	chmod($entry->getPathname(), $entry->isDir() ? 0755 : 0644);
+}
 chmod($t['root'], 0755);
+mkdir($t['root'] . '/worker-htaccess');
+file_put_contents($t['root'] . '/worker-htaccess/probe.php', $probe);
+file_put_contents($t['root'] . '/worker-htaccess/.htaccess', "php_value localapi.stand_in off\n");
+chmod($t['root'] . '/worker-htaccess', 0755);
 
 $fpm = trim((string) shell_exec('command -v php-fpm' . PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION));
 $cgi = trim((string) shell_exec('command -v php-cgi' . PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION));
@@ -137,6 +146,43 @@ function serve(string $dir, array $t, string $fpm, string $cgi, array $php, arra
 	return $http;
 }
 
+/* Apache with mod_php (apache2handler), prefork with one child: the same tree, as www-data. */
+function serve_apache(string $dir, array $t, bool $installed, string $extension, bool $opcache, array &$procs): int
+{
+	$port = free_port();
+	$ini = "$dir/apache-php";
+	@mkdir($ini);
+	@mkdir("$dir/apache-scan");
+	$php = '';
+	if (!$installed) {
+		$php = "extension=$extension\nlog_errors=1\ndisplay_errors=0\nerror_log=$dir/apache-php.log\n";
+		if ($opcache) {
+			$php .= "zend_extension=opcache\nopcache.enable=1\nopcache.validate_timestamps=0\nopcache.file_update_protection=0\n";
+		}
+		file_put_contents("$ini/php.ini", $php);
+	}
+	$modules = '/usr/lib/apache2/modules';
+	$conf = "ServerRoot $dir\nServerName localhost\nDefaultRuntimeDir $dir\nPidFile $dir/apache.pid\n"
+		. "ErrorLog $dir/apache-error.log\nLogLevel warn\nUser www-data\nGroup www-data\n"
+		. "LoadModule mpm_prefork_module $modules/mod_mpm_prefork.so\n"
+		. "LoadModule authz_core_module $modules/mod_authz_core.so\n"
+		. "LoadModule php_module $modules/libphp" . PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION . ".so\n"
+		. "StartServers 1\nMinSpareServers 1\nMaxSpareServers 1\nServerLimit 1\nMaxRequestWorkers 1\nMaxConnectionsPerChild 0\n"
+		. ($installed ? '' : "PHPIniDir $ini\n")
+		. "Listen 127.0.0.1:$port\nDocumentRoot {$t['root']}\nAccessFileName .htaccess\n"
+		. "<Directory {$t['root']}>\n Require all granted\n AllowOverride All\n</Directory>\n"
+		. "<Directory {$t['whmcs']}/custom>\n php_admin_value localapi.stand_in on\n</Directory>\n"
+		. "<FilesMatch \"\\.php\$\">\n SetHandler application/x-httpd-php\n</FilesMatch>\n";
+	file_put_contents("$dir/apache.conf", $conf);
+	$env = getenv();
+	if (!$installed) {
+		$env['PHP_INI_SCAN_DIR'] = "$dir/apache-scan";
+	}
+	$log = ['file', "$dir/servers.log", 'a'];
+	$procs[] = proc_open(['/usr/sbin/apache2', '-f', "$dir/apache.conf", '-DFOREGROUND'], [1 => $log, 2 => $log], $pipes, null, $env);
+	return wait_for_port($port) ? $port : 0;
+}
+
 function stop(array &$procs): void
 {
 	foreach ($procs as $proc) {
@@ -166,11 +212,18 @@ foreach ($installed ? ['as installed' => null] : ['opcache off' => false, 'opcac
 		stop($procs);
 		continue;
 	}
-	foreach (['fpm' => $http['auto'], 'cgi' => $http['cgi']] as $sapi => $port) {
+	$sapis = ['fpm' => $http['auto'], 'cgi' => $http['cgi']];
+	$apache = serve_apache($dir, $t, $installed, (string) $extension, (bool) $opcache, $procs);
+	check("$label: apache2 with mod_php started", $apache > 0, true);
+	if ($apache) {
+		$sapis['apache2handler'] = $apache;
+	}
+	foreach ($sapis as $sapi => $port) {
 		$pid = get($port, '/pid.php');
+		/* The worker first: the file both include is compiled (and cached) in a request with the names. */
+		check("$label, $sapi: a worker outside the tree has the extension's names", get($port, $worker), la_bw_native_view());
 		check("$label, $sapi: the WHMCS page answers with WHMCS's own localAPI()", get($port, $page), la_bw_whmcs_view());
 		check("$label, $sapi: a script under the WHMCS root likewise", get($port, $cron), la_bw_whmcs_view());
-		check("$label, $sapi: a worker outside the tree has the extension's names", get($port, $worker), la_bw_native_view());
 		$wrong = [];
 		for ($i = 0; $i < 300; $i++) {
 			/* pairs in both orders: page then worker, worker then page */
@@ -183,7 +236,12 @@ foreach ($installed ? ['as installed' => null] : ['opcache off' => false, 'opcac
 		}
 		check("$label, $sapi: 300 alternating requests in one process, none crossed over", array_slice($wrong, 0, 3), []);
 		check("$label, $sapi: the same PHP process served them all", get($port, '/pid.php'), $pid);
-		check("$label, $sapi: .user.ini localapi.stand_in=off hides the names per directory", get($port, '/worker-off/probe.php'), [false, false]);
+		if ($sapi === 'apache2handler') {
+			check("$label, $sapi: .htaccess php_value localapi.stand_in off hides the names per directory", get($port, '/worker-htaccess/probe.php'), [false, false]);
+			check("$label, $sapi: <Directory> php_admin_value localapi.stand_in on gives names inside the WHMCS tree", get($port, '/whmcs/custom/probe.php'), [true, true]);
+		} else {
+			check("$label, $sapi: .user.ini localapi.stand_in=off hides the names per directory", get($port, '/worker-off/probe.php'), [false, false]);
+		}
 	}
 	/* php-cgi's command line passes the script's path as given: relative here. */
 	$cgi_cli = proc_open(array_merge([$cgi], php_args($installed, (string) $extension, (bool) $opcache), ['-q', ltrim($page, '/')]),
@@ -196,9 +254,14 @@ foreach ($installed ? ['as installed' => null] : ['opcache off' => false, 'opcac
 	check("$label, fpm pool php_admin_value[localapi.stand_in]=off: no names outside it", get($http['off'], '/worker/probe.php'), [false, false]);
 	check("$label, fpm pool with auto: the same two scripts", [get($http['auto'], '/whmcs/custom/probe.php'), get($http['auto'], '/worker/probe.php')], [[false, false], [true, true]]);
 	stop($procs);
-	$errors = is_file("$dir/php-fpm.log") ? preg_grep('/PHP (Fatal|Warning|Notice)|SIGSEGV|exited on signal/', file("$dir/php-fpm.log")) : [];
-	check("$label: no PHP error, warning or crash in php-fpm's log", array_values($errors), []);
-	@unlink("$dir/php-fpm.log");
+	$errors = [];
+	foreach (['php-fpm.log', 'apache-error.log', 'apache-php.log'] as $file) {
+		if (is_file("$dir/$file")) {
+			$errors = array_merge($errors, preg_grep('/PHP (Fatal|Warning|Notice)|SIGSEGV|exited on signal|Segmentation fault/', file("$dir/$file")));
+			unlink("$dir/$file");
+		}
+	}
+	check("$label: no PHP error, warning or crash in php-fpm's or apache's log", array_values($errors), []);
 }
 echo "$passed passed, $failed failed\n";
 exit($failed ? 1 : 0);

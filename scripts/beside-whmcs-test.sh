@@ -2,10 +2,11 @@
 # WHMCS beside the extension, under real SAPIs: a stand-in WHMCS tree
 # (tests/beside-whmcs.inc) served by nginx through php-fpm (three pools: auto,
 # php_admin_value[localapi.stand_in] = on and = off) and php-cgi in FastCGI
-# mode, one PHP process each, first with opcache off, then on. WHMCS's page
+# mode, and by apache2 with mod_php (prefork), one PHP process each, first
+# with opcache off, then on. WHMCS's page
 # and cron must answer with WHMCS's own localAPI(), a worker beside them with
 # the extension's, 300 alternating requests in one process must never cross
-# over, and .user.ini and the pool settings must force either kind
+# over, and .user.ini, .htaccess and the pool settings must force either kind
 # (behaviour §12).
 #
 #   bash scripts/beside-whmcs-test.sh              the build in modules/
@@ -13,7 +14,7 @@
 #                                                  Debian package enabled it)
 #   bash scripts/beside-whmcs-test.sh --deps       only install what it needs
 #
-# Installs nginx, php-fpm and php-cgi when missing (as root; their services
+# Installs nginx, php-fpm, php-cgi, apache2 and mod_php when missing (as root; their services
 # are held back from starting). Works in .beside/ (git-ignored); needs no
 # database. Prints a line per check and ends with "N passed, N failed".
 set -euo pipefail
@@ -23,7 +24,7 @@ LA_NAME=beside-whmcs-test.sh
 
 PHP_MINOR="$(php -n -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;')"
 missing=()
-for pkg in nginx "php$PHP_MINOR-fpm" "php$PHP_MINOR-cgi"; do
+for pkg in nginx "php$PHP_MINOR-fpm" "php$PHP_MINOR-cgi" apache2 "libapache2-mod-php$PHP_MINOR"; do
 	[ "$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null)" = installed ] || missing+=("$pkg")
 done
 if [ "${#missing[@]}" -gt 0 ]; then

@@ -155,6 +155,9 @@ flock -w 900 8 || die "another package-test.sh still runs after 15 minutes"
 traces="$(installed_traces)"
 [ -z "$traces" ] || die "localapi is already installed on this machine; not touching it:
 $traces"
+# What the WHMCS check (section 3) needs, before the snapshot (php-cgi and
+# php-fpm add their folders to /etc/php) and outside the install window.
+bash "$SCRIPTS/beside-whmcs-test.sh" --deps
 SNAPSHOT_BEFORE="$(snapshot)"
 STATE_DIRS_BEFORE="$(find /var/lib/php/modules -mindepth 3 -maxdepth 3 -type d 2>/dev/null | sort)"
 STATE_DIRS_BEFORE="${STATE_DIRS_BEFORE:-none}"
@@ -373,9 +376,6 @@ deb_purge() {
 	purge_packages >"$WORK/apt-purge.log" 2>&1 || { tail -n 30 "$WORK/apt-purge.log"; return 1; }
 	[ -z "$(known_packages)" ] || { echo "still known to dpkg: $(known_packages)"; return 1; }
 }
-
-# What the WHMCS check needs is installed before the package, to keep the window short.
-bash "$SCRIPTS/beside-whmcs-test.sh" --deps
 
 window_start=$(date +%s)
 check "apt-get install ./$(basename "$MODULE_DEB") ./$(basename "$META_DEB")" deb_install
