@@ -63,7 +63,7 @@ foreach ($scenarios as $label => [$hook, $nth]) {
 		la_is("$n: one log row", array_column(la_log_of($cid), 'description'),
 			["Added Contact - User ID: $cid - Contact ID: " . ($ids[0] ?? '?')]);
 		if ($hook) {
-			la_is("$n: hook ran once", $hooked, $ids);
+			la_is("$n: hook ran once", $hooked, [$answer['contactid'] ?? 'no contactid']);
 		}
 		la_is("$n: warnings", $warnings, []);
 	} finally {
