@@ -25,12 +25,13 @@ tbladmins
 --SKIPIF--
 <?php
 require __DIR__ . '/skipif.inc';
-if (!function_exists('proc_open')) die('skip proc_open() disabled');
-if (!is_readable('/proc/self/maps')) die('skip needs /proc/self/maps to find localapi.so for the web server');
+require_once __DIR__ . '/web-server.inc';
+if (($why = la_web_skip_reason()) !== null) die("skip $why");
 ?>
 --FILE--
 <?php
 require_once __DIR__ . '/reliability.inc';
+require_once __DIR__ . '/web-server.inc';
 
 $dir = sys_get_temp_dir() . '/localapi-test-516-' . getmypid();
 @mkdir($dir);
@@ -40,10 +41,8 @@ file_put_contents("$dir/hooks/fatal.php", <<<'PHP'
 <?php
 trigger_error('la-516: fatal error in a hook file', E_USER_ERROR);
 PHP);
-file_put_contents("$dir/docroot/ping.php", '<?php echo "la-516 ", getmypid();');
 file_put_contents("$dir/docroot/index.php", <<<'PHP'
 <?php
-ini_set('localapi.db_password', (string) getenv('LA_516_DB_PASSWORD'));
 if (isset($_GET['hooks'])) {
 	ini_set('localapi.hooks_dir', $_GET['hooks']);
 }
@@ -55,55 +54,10 @@ $answer = localAPI('AddContact', ['clientid' => (int) $_GET['cid'], 'lastname' =
 echo json_encode($answer), "\n";
 PHP);
 
-/* php -S on a free port, checked by asking for ping.php (which names the server's process); [process, port, stderr file] or null. */
-function la_web_start(string $dir): ?array
-{
-	$env = getenv();
-	unset($env['PHP_CLI_SERVER_WORKERS']);
-	$env['USE_ZEND_ALLOC'] = '1';
-	$env['LA_516_DB_PASSWORD'] = ini_get('localapi.db_password');
-	$errfile = "$dir/server.err";
-	for ($try = 0; $try < 5; $try++) {
-		$port = random_int(20000, 60000);
-		/* la_rel_php_argv() puts "-S" where a script would go */
-		$argv = la_rel_php_argv('-S', ["127.0.0.1:$port", '-t', "$dir/docroot"],
-			['localapi.persistent' => '1']);
-		$proc = proc_open($argv, [0 => ['file', '/dev/null', 'r'], 1 => ['file', '/dev/null', 'w'],
-			2 => ['file', $errfile, 'a']], $pipes, null, $env);
-		$pid = proc_get_status($proc)['pid'];
-		$deadline = microtime(true) + 120;
-		while (proc_get_status($proc)['running'] && microtime(true) < $deadline) {
-			$body = @file_get_contents("http://127.0.0.1:$port/ping.php", false,
-				stream_context_create(['http' => ['timeout' => 10]]));
-			if ($body === "la-516 $pid") {
-				return [$proc, $port, $errfile];
-			}
-			usleep(50000);
-		}
-		proc_terminate($proc);
-		proc_close($proc);
-	}
-	return null;
-}
-
-/* Stop the server as Ctrl-C does (SIGINT), so that it shuts PHP down normally. */
-function la_web_stop(array $server): void
-{
-	proc_terminate($server[0], 2);
-	for ($i = 0; $i < 1200 && proc_get_status($server[0])['running']; $i++) {
-		usleep(50000);
-	}
-	if (proc_get_status($server[0])['running']) {
-		proc_terminate($server[0], 9);
-	}
-	proc_close($server[0]);
-}
-
 /* One request: its first line (the worker's process and link) and the answer, each decoded or null. */
-function la_web_get(array $server, array $query): array
+function la_516_get(array $server, array $query): array
 {
-	$body = @file_get_contents("http://127.0.0.1:{$server[1]}/index.php?" . http_build_query($query), false,
-		stream_context_create(['http' => ['ignore_errors' => true, 'timeout' => 120]]));
+	$body = la_web_body($server, 'index.php', $query);
 	$lines = explode("\n", (string) $body);
 	$answer = json_decode($lines[1] ?? '', true);
 	return ['worker' => json_decode($lines[0], true), 'answer' => is_array($answer) ? $answer : null, 'body' => $body];
@@ -113,20 +67,22 @@ $cid = la_make_client();
 $name = 'la-516-' . bin2hex(random_bytes(4));
 $server = null;
 try {
-	$server = la_web_start($dir);
+	/* PHP's allocator even under valgrind; errors to a file of the test */
+	$server = la_web_start("$dir/docroot", ['localapi.persistent' => '1', 'display_errors' => 'stderr',
+		'error_reporting' => '-1', 'html_errors' => '0', 'log_errors' => '0'], ['USE_ZEND_ALLOC' => '1'], "$dir/server.err");
 	la_ok(1, $server !== null, 'php -S did not start');
 	if ($server) {
-		$first = la_web_get($server, ['cid' => $cid, 'admin' => 'admin', 'hooks' => "$dir/hooks"]);
+		$first = la_516_get($server, ['cid' => $cid, 'admin' => 'admin', 'hooks' => "$dir/hooks"]);
 		/* request 1 printed its process and no link yet, then died inside localAPI() */
 		$worker = $first['worker'];
 		la_is(2, [is_int($worker['pid'] ?? null), is_array($worker) ? $worker['thread'] : 'no line', $first['answer']],
 			[true, null, null]);
-		la_ok(3, str_contains((string) file_get_contents($server[2]), 'la-516: fatal error in a hook file'),
-			file_get_contents($server[2]));
+		la_ok(3, str_contains((string) file_get_contents("$dir/server.err"), 'la-516: fatal error in a hook file'),
+			file_get_contents("$dir/server.err"));
 		la_is(4, la_written($cid), 0);
 
 		$aid = la_insert('tbladmins', ['username' => $name]);
-		$second = la_web_get($server, ['cid' => $cid, 'admin' => $name]);
+		$second = la_516_get($server, ['cid' => $cid, 'admin' => $name]);
 		echo '5: ', la_show($second['answer'] ?? $second['body']), "\n";
 		/* the same worker, on the link request 1 opened */
 		$worker = $second['worker'];
@@ -139,7 +95,7 @@ try {
 		la_web_stop($server);
 	}
 	la_query("DELETE FROM tbladmins WHERE username = ?", $name);
-	foreach (["$dir/hooks/fatal.php", "$dir/docroot/ping.php", "$dir/docroot/index.php", "$dir/server.err"] as $file) {
+	foreach (["$dir/hooks/fatal.php", "$dir/docroot/index.php", "$dir/server.err"] as $file) {
 		@unlink($file);
 	}
 	@rmdir("$dir/hooks");

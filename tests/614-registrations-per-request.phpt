@@ -22,12 +22,14 @@ mysqli
 <?php
 require __DIR__ . '/skipif.inc';
 require_once __DIR__ . '/hooks.inc';
+require_once __DIR__ . '/web-server.inc';
 if (($reason = la_web_skip_reason()) !== null) die("skip $reason");
 ?>
 --FILE--
 <?php
 require_once __DIR__ . '/connect.inc';
 require_once __DIR__ . '/hooks.inc';
+require_once __DIR__ . '/web-server.inc';
 
 $docroot = la_tmp_dir('docroot');
 copy(la_hooks_fixture('per-request/web.txt'), "$docroot/index.php");

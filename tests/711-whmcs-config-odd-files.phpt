@@ -10,7 +10,10 @@ closing tag and HTML, a Windows line ending, assignments in a plain block.
 Files that cannot work give "Database error: <reason naming the file>" and
 write nothing: missing, a folder, empty, no $db_name (including one set only
 inside an if), an empty $db_name, a port that is not a number, a value that
-is not a constant (the file is never run, so getenv() cannot be evaluated),
+is not a constant (the file is never run, so getenv() cannot be evaluated,
+and a constant the file define()s has no value: `$db_name = DB_NAME;` is
+refused, never taken for the database named "DB_NAME"; the same for
+$db_password),
 a syntax error (its line only: the parser's own text could quote the file,
 password included, so it is not repeated).
 --EXTENSIONS--
@@ -66,6 +69,10 @@ $broken = [
 	'interpolation' => ["<?php\n$good\$db_name = \"{\$prefix}whmcs\";\n", '$db_name on line 7 of %s is not a constant value'],
 	'compound assignment' => ["<?php\n$good\$db_name .= '_test';\n", '$db_name on line 7 of %s is not a constant value'],
 	'by reference' => ["<?php\n\$name = 'whmcs';\n$no_name\$db_name = &\$name;\n", '$db_name on line 7 of %s is not a constant value'],
+	'a bare constant' => ["<?php\ndefine('DB_NAME', " . var_export($c['db'], true) . ");\n$no_name\$db_name = DB_NAME;\n",
+		'$db_name on line 7 of %s is not a constant value'],
+	'a bare constant password' => ["<?php\ndefine('DB_PASSWORD', 'la711-secret');\n$good\$db_password = DB_PASSWORD;\n",
+		'$db_password on line 8 of %s is not a constant value'],
 	'syntax error' => ["<?php\n$good\$db_password = 'la711-secret' la711-secret-too;\n", 'syntax error in %s on line 7'],
 	'unterminated string' => ["<?php\n\$db_password = 'la711-secret;\n$good", 'syntax error in %s on line (\d+)'],
 ];
@@ -117,6 +124,8 @@ la_cleanup_tag();
 20 interpolation: ok
 21 compound assignment: ok
 22 by reference: ok
-23 syntax error: ok
-24 unterminated string: ok
-25: ok
+23 a bare constant: ok
+24 a bare constant password: ok
+25 syntax error: ok
+26 unterminated string: ok
+27: ok

@@ -7,8 +7,10 @@ rename). The persistent link is chosen by a hash of the settings in force,
 those from the file included: a change that leaves the settings as they were
 keeps the connection, one that changes them uses another. Checked within one
 process through phpinfo()'s thread id: a comment added (same settings, same
-connection); the database name changed to one the user may not use, with the
-same size, within the same second (Access denied, so the change was seen);
+connection); the database name changed to one the user may not use, the file
+rewritten in place with the same size and the same whole second of its
+modification time, so that only the fraction differs (Access denied, so the
+change was seen);
 the good file back by a rename (the first connection again); a $db_port the
 socket connection ignores (other settings: another connection); the file
 removed (Database error naming it); an INI setting the file overrides
@@ -41,10 +43,19 @@ file_put_contents($path, $good . "// a comment\n");
 la_call(2, 'AddContact', ['clientid' => $cid]);
 la_is(3, la_rel_phpinfo_thread(), $thread);
 
-/* the same length within the same second: only the modification time's fraction tells,
- * which file systems keep to a clock tick of a few milliseconds */
-usleep(20000);
-file_put_contents($path, str_replace("'$name'", "'" . substr('la_no_' . str_repeat('x', 64), 0, strlen($name)) . "'", $good));
+/* Rewritten in place, the same length, within the same second: only the fraction of the
+ * modification time tells. touch() sets the whole second the file had (its fraction 0),
+ * so the two versions differ in that fraction alone, however slow the machine. */
+$commented = $good . "// a comment\n";
+$spoiled = str_replace("'$name'", "'" . substr('la_no_' . str_repeat('x', 64), 0, strlen($name)) . "'", $commented);
+clearstatcache();
+$before = stat($path);
+file_put_contents($path, $spoiled);
+touch($path, $before['mtime']);
+clearstatcache();
+$after = stat($path);
+la_is('4 same file, size, second', [$after['ino'], $after['size'], $after['mtime']],
+	[$before['ino'], $before['size'], $before['mtime']]);
 $answer = localAPI('AddContact', ['clientid' => $cid]);
 la_ok(4, str_starts_with($answer['message'] ?? '', "Database error: Access denied for user"), $answer);
 
@@ -79,6 +90,7 @@ la_cleanup_tag();
 1: success
 2: success
 3: ok
+4 same file, size, second: ok
 4: ok
 5: success
 6: ok

@@ -13,6 +13,7 @@ mysqli
 require __DIR__ . '/skipif.inc';
 require_once __DIR__ . '/connect.inc';
 require_once __DIR__ . '/hooks.inc';
+require_once __DIR__ . '/web-server.inc';
 if (($why = la_web_skip_reason()) !== null) {
 	die("skip $why");
 }
@@ -21,6 +22,7 @@ if (($why = la_web_skip_reason()) !== null) {
 <?php
 require_once __DIR__ . '/connect.inc';
 require_once __DIR__ . '/hooks.inc';
+require_once __DIR__ . '/web-server.inc';
 
 $docroot = la_tmp_dir('web');
 file_put_contents("$docroot/index.php", <<<'PHP'
