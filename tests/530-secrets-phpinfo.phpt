@@ -90,7 +90,7 @@ foreach (['LD_PRELOAD', 'ASAN_OPTIONS', 'UBSAN_OPTIONS', 'LSAN_OPTIONS', 'USE_ZE
 	}
 }
 $code = 'phpinfo(); ini_set("localapi.db_password", ' . var_export($wrong, true) . '); phpinfo(INFO_MODULES);';
-$argv = [PHP_BINARY, '-n', '-d', 'extension=' . la_rel_extension_path(), '-d', "localapi.db_password=$password"];
+$argv = [PHP_BINARY, '-n', '-d', 'extension=' . la_extension_path(), '-d', "localapi.db_password=$password"];
 $process = proc_open(array_merge($argv, ['-r', $code]), [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null, $child_env);
 $output = stream_get_contents($pipes[1]) . stream_get_contents($pipes[2]);
 proc_close($process);

@@ -4,7 +4,7 @@ Beside WHMCS: opcache never carries one kind of request's names into the other, 
 localapi
 --SKIPIF--
 <?php $la_no_server = true; require __DIR__ . '/skipif.inc';
-require __DIR__ . '/beside-whmcs.inc';
+require __DIR__ . '/connect.inc'; require __DIR__ . '/beside-whmcs.inc';
 if (!la_bw_opcache_available()) die('skip opcache cannot be loaded'); ?>
 --FILE--
 <?php
