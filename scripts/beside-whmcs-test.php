@@ -179,15 +179,16 @@ function serve_apache(string $dir, array $t, bool $installed, string $extension,
 		$env['PHP_INI_SCAN_DIR'] = "$dir/apache-scan";
 	}
 	$log = ['file', "$dir/servers.log", 'a'];
-	$procs[] = proc_open(['/usr/sbin/apache2', '-f', "$dir/apache.conf", '-DFOREGROUND'], [1 => $log, 2 => $log], $pipes, null, $env);
+	/* Its own session: on TERM, apache signals its whole process group (with its children). */
+	$procs[] = proc_open(['setsid', '/usr/sbin/apache2', '-f', "$dir/apache.conf", '-DFOREGROUND'], [1 => $log, 2 => $log], $pipes, null, $env);
 	return wait_for_port($port) ? $port : 0;
 }
 
 function stop(array &$procs): void
 {
+	/* TERM: each server stops its workers with it (on QUIT apache's children would stay). */
 	foreach ($procs as $proc) {
-		$pid = proc_get_status($proc)['pid'];
-		posix_kill($pid, SIGQUIT);
+		posix_kill(proc_get_status($proc)['pid'], SIGTERM);
 	}
 	foreach ($procs as $proc) {
 		for ($i = 0; $i < 50 && proc_get_status($proc)['running']; $i++) {
