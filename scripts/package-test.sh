@@ -388,7 +388,7 @@ if [ -n "$(known_packages)" ]; then
 	if [ "$failed" -eq "$failed_before" ]; then
 		sed 's/^/    /' "$WORK/seed-output"
 	fi
-	check "a stand-in WHMCS tree served by nginx + php-fpm and php-cgi: its pages answer with WHMCS's own localAPI(), workers beside it with the extension's" whmcs_beside
+	check "a stand-in WHMCS tree served by nginx + php-fpm, php-cgi and apache2 + mod_php: its pages answer with WHMCS's own localAPI(), workers beside it with the extension's" whmcs_beside
 fi
 check "apt-get purge ${DEBS[*]}" deb_purge
 echo "    (installed for $(elapsed "$window_start") s)"
