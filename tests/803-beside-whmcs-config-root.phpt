@@ -13,7 +13,7 @@ $t = la_bw_tree();
 $other = la_bw_tree();
 unlink($t['whmcs'] . '/init.php');    /* the named file's folder counts without WHMCS's init.php */
 file_put_contents($t['page'], str_replace("require __DIR__ . '/init.php';", "require '" . $other['whmcs'] . "/init.php';", file_get_contents($t['page'])));
-file_put_contents($t['cron'], str_replace("require dirname(__DIR__) . '/init.php';", "require '" . $other['whmcs'] . "/init.php';", file_get_contents($t['cron'])));
+file_put_contents($t['cron'], str_replace("require __DIR__ . '/../init.php';", "require '" . $other['whmcs'] . "/init.php';", file_get_contents($t['cron'])));
 $ini = ['localapi.whmcs_config' => $t['whmcs'] . '/configuration.php'];
 la_is(1, la_bw_run($t['page'], $ini), la_bw_whmcs_view());
 la_is(2, la_bw_run($t['cron'], $ini), la_bw_whmcs_view());
