@@ -3,7 +3,7 @@
  * localapi.persistent=0), pinged on reuse, rolled back at request end, with
  * its prepared statements cached for the life of the connection.
  */
-#include "localapi_private.h"
+#include "db/db_link.h"
 
 #include "ext/hash/php_hash.h"
 #include "ext/hash/php_hash_sha.h"
@@ -574,14 +574,6 @@ zend_string *php_localapi_db_error_text(const php_localapi_db_error *err)
 
 	message = la_mask(message, LOCALAPI_G(db_password));
 	return la_mask(message, php_localapi_settings_password());
-}
-
-void php_localapi_db_error_result(zval *return_value, const php_localapi_db_error *err)
-{
-	zend_string *message = php_localapi_db_error_text(err);
-
-	php_localapi_error(return_value, "Database error: %s", ZSTR_VAL(message));
-	zend_string_release(message);
 }
 
 void php_localapi_bind_str(MYSQL_BIND *bind, const char *ptr, size_t len)

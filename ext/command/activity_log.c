@@ -4,7 +4,7 @@
  * The columns written are the ones the table has: a 7.x database has no
  * user_id and admin_id (whmcs.c finds out which, once per connection).
  */
-#include "localapi_private.h"
+#include "command/command.h"
 
 #include "SAPI.h"
 

@@ -4,7 +4,7 @@
  * the server in the same statement), then the activity-log row, then COMMIT.
  * 8.x stores no sub-account: password2 and permissions only earn a warning.
  */
-#include "localapi_private.h"
+#include "commands/commands.h"
 
 #include "zend_exceptions.h"
 #include "zend_smart_str.h"

@@ -5,7 +5,7 @@
  * that collided (a deadlock, a Galera certification conflict) do not collide
  * again at the same instant.
  */
-#include "localapi_private.h"
+#include "command/command.h"
 
 #include "ext/random/php_random.h"
 

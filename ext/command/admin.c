@@ -1,7 +1,7 @@
 /*
  * The caller of a command: localAPI()'s third argument, looked up in tbladmins.
  */
-#include "localapi_private.h"
+#include "command/command.h"
 
 static const char la_sql_admin_by_id[] = "SELECT id, username FROM tbladmins WHERE id = ? ORDER BY id LIMIT 1";
 static const char la_sql_admin_by_name[] = "SELECT id, username FROM tbladmins WHERE username = ? ORDER BY id LIMIT 1";

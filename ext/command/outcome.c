@@ -27,7 +27,7 @@
  *    made while the cluster changed membership.
  * Both count as a deadlock: nothing was kept, and the call tries again.
  */
-#include "localapi_private.h"
+#include "command/command.h"
 
 #include <errmsg.h>
 #include <mysqld_error.h>

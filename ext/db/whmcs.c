@@ -5,7 +5,7 @@
  * the first time a connection needs them, and again after any reconnect (db.c
  * forgets them whenever the connection changes).
  */
-#include "localapi_private.h"
+#include "db/db_link.h"
 
 #include "ext/standard/info.h"
 

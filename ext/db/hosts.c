@@ -6,7 +6,7 @@
  * process) and is tried again only when no rested host can be used. A
  * db_host without a comma is one host, used exactly as before.
  */
-#include "localapi_private.h"
+#include "db/db_link.h"
 
 #include <errmsg.h>
 #include <mysqld_error.h>
