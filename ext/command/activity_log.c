@@ -80,12 +80,11 @@ static bool la_log_committed(la_link *link, void *context, bool causal, bool *fo
 		" SELECT id FROM tblactivitylog WHERE id = ? AND userid = ? AND description = ?";
 	php_localapi_log_row *row = context;
 	MYSQL_BIND params[3];
-	zend_long ignored;
 
 	php_localapi_bind_long(&params[0], &row->id);
 	php_localapi_bind_long(&params[1], &row->userid);
 	php_localapi_bind_str(&params[2], ZSTR_VAL(row->description), ZSTR_LEN(row->description));
-	return php_localapi_db_fetch_one(link, causal ? sql_causal : sql, params, &ignored, NULL, found, err);
+	return php_localapi_db_has_row(link, causal ? sql_causal : sql, params, found, err);
 }
 
 static void la_error_prefix(php_localapi_db_error *err, const char *prefix)

@@ -40,7 +40,7 @@ static const char la_sql_insert_unique[] = LA_CONTACT_COLUMNS
 
 static const char la_sql_client_exists[] = "SELECT id FROM tblclients WHERE id = ? LOCK IN SHARE MODE";
 
-static const char la_sql_contact_exists[] = "SELECT id, country FROM tblcontacts WHERE id = ?";
+static const char la_sql_contact_country[] = "SELECT country FROM tblcontacts WHERE id = ?";
 
 #define LA_SUBACCOUNT_WARNING "Sub Accounts are no longer supported. Please use AddUser and CreateClientInvite"
 
@@ -172,14 +172,31 @@ static bool la_insert_log(la_link *link, la_add *add, php_localapi_db_error *err
 		&& php_localapi_log_insert(link, &add->layout, &add->log, galera ? &add->contactid : NULL, err);
 }
 
-static bool la_row_exists(la_link *link, const char *sql, long long id, zend_string **text,
-	bool *found, php_localapi_db_error *err)
+static bool la_client_exists(la_link *link, long long id, bool *found, php_localapi_db_error *err)
 {
 	MYSQL_BIND param;
-	zend_long ignored;
 
 	php_localapi_bind_long(&param, &id);
-	return php_localapi_db_read_one(link, sql, &param, &ignored, text, found, err);
+	return php_localapi_db_has_row(link, la_sql_client_exists, &param, found, err);
+}
+
+/* The country the contact row holds, DefaultCountry filled in (*country NULL without one). */
+static bool la_stored_country(la_link *link, long long id, zend_string **country, php_localapi_db_error *err)
+{
+	MYSQL_BIND param;
+	HashTable *row;
+	zval rows, *value;
+
+	php_localapi_bind_long(&param, &id);
+	if (!php_localapi_db_read_rows(link, la_sql_contact_country, &param, &rows, err)) {
+		return false;
+	}
+	if ((row = php_localapi_db_first_row(&rows)) && (value = zend_hash_str_find(row, ZEND_STRL("country")))
+		&& Z_TYPE_P(value) == IS_STRING) {
+		*country = zend_string_copy(Z_STR_P(value));
+	}
+	zval_ptr_dtor(&rows);
+	return true;
 }
 
 /* The contact row this call wrote, looked for after a COMMIT that failed or went unanswered. */
@@ -191,12 +208,11 @@ static bool la_contact_committed(la_link *link, void *context, bool causal, bool
 	la_add *add = context;
 	la_str email = add->record->field[LA_F_EMAIL];
 	MYSQL_BIND params[3];
-	zend_long ignored;
 
 	php_localapi_bind_long(&params[0], &add->contactid);
 	php_localapi_bind_long(&params[1], &add->clientid);
 	php_localapi_bind_str(&params[2], email.ptr, email.len);
-	return php_localapi_db_fetch_one(link, causal ? sql_causal : sql, params, &ignored, NULL, found, err);
+	return php_localapi_db_has_row(link, causal ? sql_causal : sql, params, found, err);
 }
 
 /* A COMMIT that failed may still have happened: its outcome is settled before anything else. */
@@ -234,7 +250,7 @@ static la_add_status la_add_attempt(la_link *link, la_add *add, bool unique, boo
 		return !unique && err->code == ER_BAD_NULL_ERROR ? LA_NO_CLIENT : LA_FAILED;
 	}
 	if (affected == 0) {
-		if (unique && !la_row_exists(link, la_sql_client_exists, add->clientid, NULL, &client_found, err)) {
+		if (unique && !la_client_exists(link, add->clientid, &client_found, err)) {
 			return LA_FAILED;
 		}
 		php_localapi_db_rollback(link);
@@ -317,11 +333,10 @@ static void la_fire_contact_add(la_link *link, const la_add *add)
 {
 	php_localapi_db_error err;
 	zend_string *country = NULL;
-	bool found = false;
 	zval vars;
 
 	if (la_str_is_empty(add->record->field[LA_F_COUNTRY])) {
-		if (!la_row_exists(link, la_sql_contact_exists, add->contactid, &country, &found, &err)) {
+		if (!la_stored_country(link, add->contactid, &country, &err)) {
 			php_error_docref(NULL, E_WARNING, "ContactAdd: cannot read the stored country: %s", err.message);
 		}
 		php_localapi_db_rollback(link);

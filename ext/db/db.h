@@ -51,10 +51,28 @@ void php_localapi_db_reset(la_link *link);
 /* db.c: statements, prepared once per connection and keyed by the address of their SQL text. */
 bool php_localapi_db_exec(la_link *link, const char *sql, MYSQL_BIND *params,
 	my_ulonglong *affected, my_ulonglong *insert_id, php_localapi_db_error *err);
-bool php_localapi_db_fetch_one(la_link *link, const char *sql, MYSQL_BIND *params,
-	zend_long *number, zend_string **text, bool *found, php_localapi_db_error *err);
-bool php_localapi_db_read_one(la_link *link, const char *sql, MYSQL_BIND *params,
-	zend_long *number, zend_string **text, bool *found, php_localapi_db_error *err);
+
+/* rows.c: the rows of sql's result as a PHP array of rows, each an array keyed by column
+ * name in the result's order, of the types the server reports (integers as int, FLOAT and
+ * DOUBLE as float, NULL as null, DECIMAL, text and dates as string), as mysqlnd gives them
+ * with native types. On failure *rows is left undefined. */
+bool php_localapi_db_rows(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows,
+	php_localapi_db_error *err);
+/* The same for a read that is safe to repeat (none of the transaction's writes before it):
+ * a link found dead is connected again once and the read runs again. */
+bool php_localapi_db_read_rows(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows,
+	php_localapi_db_error *err);
+
+bool php_localapi_db_has_row(la_link *link, const char *sql, MYSQL_BIND *params, bool *found,
+	php_localapi_db_error *err);
+/* The first of rows, or NULL when there is none. */
+static zend_always_inline HashTable *php_localapi_db_first_row(zval *rows)
+{
+	zval *row = zend_hash_index_find(Z_ARRVAL_P(rows), 0);
+
+	return row && Z_TYPE_P(row) == IS_ARRAY ? Z_ARRVAL_P(row) : NULL;
+}
+
 bool php_localapi_db_result_columns(la_link *link, const char *sql, const char *const *names, int count,
 	unsigned int *present, php_localapi_db_error *err);
 bool php_localapi_db_query(la_link *link, const char *sql, php_localapi_db_error *err);

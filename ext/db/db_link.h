@@ -33,6 +33,9 @@ const char *php_localapi_settings_password(void);
 bool php_localapi_db_open(la_link *link, const php_localapi_db_settings *s, const char *host, unsigned int port,
 	const char *label, php_localapi_db_error *err);
 la_link *php_localapi_db_current(void);
+MYSQL_STMT *php_localapi_db_execute(la_link *link, const char *sql, MYSQL_BIND *params, php_localapi_db_error *err);
+bool php_localapi_db_reconnected(la_link *link, php_localapi_db_error *err);
+void php_localapi_db_error_of_stmt(php_localapi_db_error *err, MYSQL_STMT *stmt);
 php_localapi_whmcs *php_localapi_db_whmcs(la_link *link);
 
 /* hosts.c: an ordered list of hosts in localapi.db_host. */

@@ -172,14 +172,25 @@ void php_localapi_hosts_free(HashTable **rests)
  */
 static bool la_host_ready(la_link *link, php_localapi_db_error *err)
 {
-	static const char sql[] = "SELECT @@wsrep_on,"
-		" (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_READY')";
+	static const char sql[] = "SELECT @@wsrep_on AS wsrep_on,"
+		" (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_READY') AS ready";
 	zend_long wsrep_on = 0;
 	zend_string *ready = NULL;
 	bool found = false, ok;
+	HashTable *row;
+	zval rows, *value;
 
-	ok = php_localapi_db_fetch_one(link, sql, NULL, &wsrep_on, &ready, &found, err);
+	ok = php_localapi_db_rows(link, sql, NULL, &rows, err);
 	php_localapi_db_rollback(link);
+	if (ok) {
+		if ((row = php_localapi_db_first_row(&rows)) != NULL) {
+			found = true;
+			wsrep_on = (value = zend_hash_str_find(row, ZEND_STRL("wsrep_on"))) ? zval_get_long(value) : 0;
+			value = zend_hash_str_find(row, ZEND_STRL("ready"));
+			ready = value && Z_TYPE_P(value) != IS_NULL ? zval_get_string(value) : NULL;
+		}
+		zval_ptr_dtor(&rows);
+	}
 	if (!ok && err->code == ER_UNKNOWN_SYSTEM_VARIABLE) {
 		/* A server built without Galera support has no wsrep_on: it is no Galera node. */
 		return true;
