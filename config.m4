@@ -81,7 +81,7 @@ if test "$PHP_LOCALAPI" != "no"; then
     ext/core/contact.c \
     ext/db/db.c ext/db/rows.c ext/db/hosts.c ext/db/whmcs.c ext/db/whmcs_config.c \
     ext/command/admin.c ext/command/answer.c ext/command/postdata.c ext/command/retry.c ext/command/outcome.c \
-    ext/command/email_claim.c ext/command/activity_log.c ext/command/hooks.c \
+    ext/command/email_claim.c ext/command/activity_log.c ext/command/hooks.c ext/command/command.c ext/command/write.c \
     ext/commands/commands.c ext/commands/add_contact.c],
     $ext_shared, , $LOCALAPI_CFLAGS)
   PHP_ADD_INCLUDE([$ext_srcdir/ext])

@@ -7,10 +7,10 @@
  * db_host without a comma is one host, used exactly as before.
  */
 #include "db/db_link.h"
+#include "core/clock.h"
 
 #include <errmsg.h>
 #include <mysqld_error.h>
-#include <time.h>
 
 #define LA_MAX_HOSTS 16
 #define LA_REST_FIRST 2.0
@@ -27,14 +27,6 @@ typedef struct {
 	double rest_until;
 	unsigned int failures;
 } la_host_rest;
-
-static double la_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
-}
 
 bool php_localapi_hosts_listed(const char *db_host)
 {
