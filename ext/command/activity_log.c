@@ -59,7 +59,6 @@ bool php_localapi_log_insert(la_link *link, const php_localapi_whmcs *layout, ph
 	}
 	php_localapi_bind_str(&params[n++], ZSTR_VAL(row->ipaddr), ZSTR_LEN(row->ipaddr));
 	if (guard) {
-		ZEND_ASSERT(strcmp(guard->table, "tblcontacts") == 0);
 		php_localapi_bind_long(&params[n++], (long long *) &guard->id);
 	}
 	if (!php_localapi_db_exec(link, la_sql_log[variant][guard != NULL], params, &affected, (my_ulonglong *) &row->id,

@@ -508,34 +508,6 @@ zend_string *php_localapi_db_error_text(const php_localapi_db_error *err)
 	return la_mask(message, php_localapi_settings_password());
 }
 
-void php_localapi_bind_str(MYSQL_BIND *bind, const char *ptr, size_t len)
-{
-	memset(bind, 0, sizeof(*bind));
-	bind->buffer_type = MYSQL_TYPE_STRING;
-	bind->buffer = (void *) ptr;
-	bind->buffer_length = (unsigned long) len;
-}
-
-void php_localapi_bind_null(MYSQL_BIND *bind)
-{
-	memset(bind, 0, sizeof(*bind));
-	bind->buffer_type = MYSQL_TYPE_NULL;
-}
-
-void php_localapi_bind_long(MYSQL_BIND *bind, long long *value)
-{
-	memset(bind, 0, sizeof(*bind));
-	bind->buffer_type = MYSQL_TYPE_LONGLONG;
-	bind->buffer = value;
-}
-
-void php_localapi_bind_double(MYSQL_BIND *bind, double *value)
-{
-	memset(bind, 0, sizeof(*bind));
-	bind->buffer_type = MYSQL_TYPE_DOUBLE;
-	bind->buffer = value;
-}
-
 /* Ends the transaction a call left open on its link: the next call must not read an old snapshot. */
 void php_localapi_db_end_call(la_link *link)
 {

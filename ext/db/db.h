@@ -79,10 +79,34 @@ bool php_localapi_db_query(la_link *link, const char *sql, php_localapi_db_error
 bool php_localapi_db_commit(la_link *link, php_localapi_db_error *err);
 void php_localapi_db_rollback(la_link *link);
 
-void php_localapi_bind_str(MYSQL_BIND *bind, const char *ptr, size_t len);
-void php_localapi_bind_null(MYSQL_BIND *bind);
-void php_localapi_bind_long(MYSQL_BIND *bind, long long *value);
-void php_localapi_bind_double(MYSQL_BIND *bind, double *value);
+/* A statement's parameters; inline, as a write binds a few dozen of them per call. */
+static zend_always_inline void php_localapi_bind_str(MYSQL_BIND *bind, const char *ptr, size_t len)
+{
+	memset(bind, 0, sizeof(*bind));
+	bind->buffer_type = MYSQL_TYPE_STRING;
+	bind->buffer = (void *) ptr;
+	bind->buffer_length = (unsigned long) len;
+}
+
+static zend_always_inline void php_localapi_bind_null(MYSQL_BIND *bind)
+{
+	memset(bind, 0, sizeof(*bind));
+	bind->buffer_type = MYSQL_TYPE_NULL;
+}
+
+static zend_always_inline void php_localapi_bind_long(MYSQL_BIND *bind, long long *value)
+{
+	memset(bind, 0, sizeof(*bind));
+	bind->buffer_type = MYSQL_TYPE_LONGLONG;
+	bind->buffer = value;
+}
+
+static zend_always_inline void php_localapi_bind_double(MYSQL_BIND *bind, double *value)
+{
+	memset(bind, 0, sizeof(*bind));
+	bind->buffer_type = MYSQL_TYPE_DOUBLE;
+	bind->buffer = value;
+}
 
 /* db.c: errors. The text masks the password wherever it came from. */
 bool php_localapi_db_error_is_lost(unsigned int code);
