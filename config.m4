@@ -74,8 +74,17 @@ if test "$PHP_LOCALAPI" != "no"; then
   PHP_SUBST(LOCALAPI_SHARED_LIBADD)
   PHP_ADD_EXTENSION_DEP(localapi, standard)
   PHP_ADD_EXTENSION_DEP(localapi, hash)
-  PHP_NEW_EXTENSION(localapi, [ext/localapi.c ext/admin.c ext/contact.c ext/postdata.c ext/db.c ext/add_contact.c ext/hooks.c ext/retry.c ext/outcome.c ext/email_claim.c ext/hosts.c ext/whmcs.c ext/whmcs_config.c ext/activity_log.c ext/names.c],
+  dnl One folder per layer, each with its header: core/ (the record, no Zend),
+  dnl db/ (the database), command/ (what every command runs through),
+  dnl commands/ (one file per command and the command table).
+  PHP_NEW_EXTENSION(localapi, [ext/localapi.c ext/names.c \
+    ext/core/contact.c \
+    ext/db/db.c ext/db/rows.c ext/db/hosts.c ext/db/whmcs.c ext/db/whmcs_config.c \
+    ext/command/admin.c ext/command/answer.c ext/command/postdata.c ext/command/retry.c ext/command/outcome.c \
+    ext/command/email_claim.c ext/command/activity_log.c ext/command/hooks.c ext/command/command.c ext/command/write.c \
+    ext/commands/commands.c ext/commands/add_contact.c],
     $ext_shared, , $LOCALAPI_CFLAGS)
-  PHP_ADD_BUILD_DIR([$ext_builddir/ext])
+  PHP_ADD_INCLUDE([$ext_srcdir/ext])
+  PHP_ADD_BUILD_DIR([$ext_builddir/ext $ext_builddir/ext/core $ext_builddir/ext/db $ext_builddir/ext/command $ext_builddir/ext/commands])
   PHP_ADD_MAKEFILE_FRAGMENT
 fi

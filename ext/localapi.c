@@ -1,7 +1,8 @@
 /*
- * localapi: the module, its INI entries, localAPI() and the command table.
+ * localapi: the module, its INI entries and localAPI(), which finds the command
+ * in the command table (commands/commands.c) and runs it.
  */
-#include "localapi_private.h"
+#include "commands/commands.h"
 
 #include "php_ini.h"
 #include "SAPI.h"
@@ -11,17 +12,6 @@
 #include "localapi_arginfo.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(localapi)
-
-/* Adding a command: one entry here and one file with its handler. */
-typedef struct {
-	const char *name;        /* lower case, as matched */
-	size_t name_len;
-	php_localapi_command_handler handler;
-} la_command;
-
-static const la_command la_commands[] = {
-	{ ZEND_STRL("addcontact"), php_localapi_cmd_addcontact },
-};
 
 /* {{{ INI */
 /* Accepts only a plain integer within [min, max]; anything else leaves the old value. */
@@ -147,25 +137,6 @@ PHP_INI_BEGIN()
 PHP_INI_END()
 /* }}} */
 
-void php_localapi_error_str(zval *return_value, zend_string *message)
-{
-	zval_ptr_dtor(return_value);
-	array_init_size(return_value, 2);
-	add_assoc_string(return_value, "result", "error");
-	add_assoc_str(return_value, "message", message);
-}
-
-void php_localapi_error(zval *return_value, const char *format, ...)
-{
-	va_list args;
-	zend_string *message;
-
-	va_start(args, format);
-	message = vstrpprintf(0, format, args);
-	va_end(args);
-	php_localapi_error_str(return_value, message);
-}
-
 static bool la_command_valid(const zend_string *command)
 {
 	if (ZSTR_LEN(command) == 0) {
@@ -180,17 +151,6 @@ static bool la_command_valid(const zend_string *command)
 	return true;
 }
 
-static const la_command *la_command_find(const zend_string *command)
-{
-	for (size_t i = 0; i < sizeof(la_commands) / sizeof(la_commands[0]); i++) {
-		const la_command *cmd = &la_commands[i];
-		if (zend_binary_strcasecmp(cmd->name, cmd->name_len, ZSTR_VAL(command), ZSTR_LEN(command)) == 0) {
-			return cmd;
-		}
-	}
-	return NULL;
-}
-
 /* {{{ localAPI(string $command, mixed $postData = [], string|int|null $adminUsername = ''): array */
 PHP_FUNCTION(localAPI)
 {
@@ -199,7 +159,7 @@ PHP_FUNCTION(localAPI)
 	zend_string *admin_name = NULL;
 	zend_long admin_number = 0;
 	bool admin_null = false;
-	const la_command *cmd;
+	php_localapi_command_handler handler;
 	php_localapi_admin admin = { 0, NULL };
 	const php_localapi_admin *outer_admin;
 	HashTable *post_data = (HashTable *) &zend_empty_array;
@@ -215,8 +175,8 @@ PHP_FUNCTION(localAPI)
 		php_localapi_error(return_value, "Invalid API Command");
 		return;
 	}
-	cmd = la_command_find(command);
-	if (!cmd) {
+	handler = php_localapi_command_find(command);
+	if (!handler) {
 		php_localapi_error(return_value, "API Function Not Found");
 		return;
 	}
@@ -234,7 +194,7 @@ PHP_FUNCTION(localAPI)
 	/* logActivity() called meanwhile (from a hook) logs as this call's admin. */
 	outer_admin = LOCALAPI_G(call_admin);
 	LOCALAPI_G(call_admin) = &admin;
-	cmd->handler(post_data, &admin, return_value);
+	handler(post_data, &admin, return_value);
 	LOCALAPI_G(call_admin) = outer_admin;
 	zend_array_release(post_data);
 	if (admin.username) {
@@ -325,7 +285,7 @@ static PHP_MINFO_FUNCTION(localapi)
 	php_info_print_table_start();
 	php_info_print_table_row(2, "localapi support", "enabled");
 	php_info_print_table_row(2, "Version", PHP_LOCALAPI_VERSION);
-	php_info_print_table_row(2, "Commands", "AddContact");
+	php_localapi_commands_info();
 	php_info_print_table_row(2, "MariaDB Connector/C", mysql_get_client_info());
 	php_localapi_names_info();
 	php_localapi_settings_info();

@@ -1,5 +1,5 @@
 /*
- * libFuzzer harness for the Zend-free contact validation (ext/contact.c).
+ * libFuzzer harness for the Zend-free contact validation (ext/core/contact.c).
  *
  * Input format: pieces separated by the byte 0x1E (ASCII record separator).
  * Piece 0 is a clientid, pieces 1..14 are the AddContact string fields in
@@ -18,7 +18,7 @@
  * (docs/behaviour.md §3 and §7), independently of contact.c; a disagreement or a
  * broken invariant calls abort(), which libFuzzer reports as a crash.
  */
-#include "../ext/contact.h"
+#include "../ext/core/contact.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,9 +1,9 @@
 /*
- * Table-driven unit tests of the Zend-free contact validation (ext/contact.c).
+ * Table-driven unit tests of the Zend-free contact validation (ext/core/contact.c).
  * Each failure prints a numbered line; the last line is "N passed, N failed".
  * Built and run by scripts/fuzz.sh (with ASan and UBSan).
  */
-#include "../ext/contact.h"
+#include "../ext/core/contact.h"
 
 #include <stdio.h>
 #include <stdlib.h>

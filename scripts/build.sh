@@ -42,6 +42,18 @@ if [ ! -f Makefile ] || [ configure -nt Makefile ] ||
 	./configure "$@"
 fi
 
+# A tree built before a source file or header moved keeps .dep files that
+# name the old paths, and make stops on them: such objects are rebuilt.
+for dep in ext/*.dep ext/*/*.dep; do
+	[ -f "$dep" ] || continue
+	for file in $(sed -e 's/\\$//' -e 's/^[^ ]*: *//' "$dep"); do
+		if [ ! -e "$file" ]; then
+			rm -f "$dep" "${dep%.dep}.lo"
+			break
+		fi
+	done
+done
+
 make -j2
 # gen_stub.php leaves an unchanged header untouched; mark it current so the
 # rule above does not run again on every build.

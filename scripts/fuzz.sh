@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Unit tests and a bounded libFuzzer run over the Zend-free contact
-# validation (ext/contact.c), both under AddressSanitizer and UBSan.
+# validation (ext/core/contact.c), both under AddressSanitizer and UBSan.
 #
 #   scripts/fuzz.sh [seconds]     fuzz for that long (default 60)
 #
@@ -72,11 +72,11 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
 echo "fuzz.sh: unit tests ($CC, ASan+UBSan)"
-"$CC" "${CFLAGS[@]}" "$REPO/fuzz/test_contact.c" "$REPO/ext/contact.c" -o "$OUT/test_contact"
+"$CC" "${CFLAGS[@]}" "$REPO/fuzz/test_contact.c" "$REPO/ext/core/contact.c" -o "$OUT/test_contact"
 "$OUT/test_contact" || die "unit tests failed"
 
 echo "fuzz.sh: fuzzing for ${RUN_SECONDS}s ($CC, libFuzzer+ASan+UBSan)"
-"$CC" "${CFLAGS[@]}" -fsanitize=fuzzer "$REPO/fuzz/fuzz_contact.c" "$REPO/ext/contact.c" \
+"$CC" "${CFLAGS[@]}" -fsanitize=fuzzer "$REPO/fuzz/fuzz_contact.c" "$REPO/ext/core/contact.c" \
 	-o "$OUT/fuzz_contact"
 
 LOG="$OUT/fuzz.log"

@@ -112,12 +112,15 @@ required_files() {
 		echo Makefile.frag
 		grep -oE '\$\(srcdir\)/[A-Za-z0-9_./-]+' Makefile.frag | sed 's|^\$(srcdir)/||' || true
 	fi
-	for file in ext/*.c ext/*.h; do
-		[ -f "$file" ] || continue
+	# ext/ is on the include path (config.m4), and a file's own folder is
+	# searched first.
+	find ext -name '*.[ch]' | while IFS= read -r file; do
 		sed -nE 's/^[[:space:]]*#[[:space:]]*include[[:space:]]+"([^"]+)".*/\1/p' "$file" |
 			while IFS= read -r include; do
 				# config.h and the like at the top are made by ./configure.
-				if [ -f "ext/$include" ]; then
+				if [ -f "$(dirname "$file")/$include" ]; then
+					echo "$(dirname "$file")/$include"
+				elif [ -f "ext/$include" ]; then
 					echo "ext/$include"
 				elif git ls-files --error-unmatch -- "$include" >/dev/null 2>&1; then
 					echo "$include"

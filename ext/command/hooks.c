@@ -2,7 +2,7 @@
  * The hook registry: add_hook(), hook files loaded from localapi.hooks_dir,
  * and running the callbacks of a hook point.
  */
-#include "localapi_private.h"
+#include "command/command.h"
 
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"

@@ -27,7 +27,7 @@
  *    made while the cluster changed membership.
  * Both count as a deadlock: nothing was kept, and the call tries again.
  */
-#include "localapi_private.h"
+#include "command/command.h"
 
 #include <errmsg.h>
 #include <mysqld_error.h>
@@ -42,11 +42,10 @@ static bool la_session_alive(la_link *link, unsigned long thread_id, bool *alive
 {
 	MYSQL_BIND param;
 	long long id = (long long) thread_id;
-	zend_long ignored;
 	bool ok;
 
 	php_localapi_bind_long(&param, &id);
-	ok = php_localapi_db_fetch_one(link, la_sql_session_alive, &param, &ignored, NULL, alive, err);
+	ok = php_localapi_db_has_row(link, la_sql_session_alive, &param, alive, err);
 	php_localapi_db_rollback(link);
 	return ok;
 }

@@ -4,13 +4,13 @@
  * The columns written are the ones the table has: a 7.x database has no
  * user_id and admin_id (whmcs.c finds out which, once per connection).
  */
-#include "localapi_private.h"
+#include "command/command.h"
 
 #include "SAPI.h"
 
-/* [layout][galera]: the layout is (user_id present) | (admin_id present) << 1, user_id always 0
- * (no WHMCS user); the second form is AddContact's on a Galera node, written only where its
- * contact row is to be seen. */
+/* [layout][guarded]: the layout is (user_id present) | (admin_id present) << 1, user_id always 0
+ * (no WHMCS user); the second form is a write command's on a Galera node, written only where
+ * the contact row it wrote is to be seen. */
 #define LA_LOG(columns, values) { \
 	"INSERT INTO tblactivitylog " columns " VALUES (" values ")", \
 	"INSERT INTO tblactivitylog " columns " SELECT " values " FROM tblcontacts WHERE id = ?" }
@@ -39,11 +39,12 @@ zend_string *php_localapi_request_ipaddr(void)
 	return addr && Z_TYPE_P(addr) == IS_STRING ? zend_string_copy(Z_STR_P(addr)) : ZSTR_EMPTY_ALLOC();
 }
 
-/* contact: the log row is AddContact's, on a Galera node; it is written only if that
- * contact row is there to see, which shows that this statement runs in the transaction
- * that added it (none written: it was rolled back underneath the session). */
+/* guard: the row a write command wrote in this transaction, on a Galera node (a row of
+ * tblcontacts); the log row is written only if that row is there to see, which shows that
+ * this statement runs in the transaction that wrote it (none written: it was rolled back
+ * underneath the session). */
 bool php_localapi_log_insert(la_link *link, const php_localapi_whmcs *layout, php_localapi_log_row *row,
-	const long long *contact, php_localapi_db_error *err)
+	const php_localapi_row_ref *guard, php_localapi_db_error *err)
 {
 	int variant = layout->log_user_id | layout->log_admin_id << 1;
 	MYSQL_BIND params[6];
@@ -57,10 +58,10 @@ bool php_localapi_log_insert(la_link *link, const php_localapi_whmcs *layout, ph
 		php_localapi_bind_long(&params[n++], &row->admin_id);
 	}
 	php_localapi_bind_str(&params[n++], ZSTR_VAL(row->ipaddr), ZSTR_LEN(row->ipaddr));
-	if (contact) {
-		php_localapi_bind_long(&params[n++], (long long *) contact);
+	if (guard) {
+		php_localapi_bind_long(&params[n++], (long long *) &guard->id);
 	}
-	if (!php_localapi_db_exec(link, la_sql_log[variant][contact != NULL], params, &affected, (my_ulonglong *) &row->id,
+	if (!php_localapi_db_exec(link, la_sql_log[variant][guard != NULL], params, &affected, (my_ulonglong *) &row->id,
 			err)) {
 		return false;
 	}
@@ -71,6 +72,24 @@ bool php_localapi_log_insert(la_link *link, const php_localapi_whmcs *layout, ph
 	return true;
 }
 
+/* A log row written on its own, as a write of the write layer (write.c). */
+typedef struct {
+	php_localapi_write write;    /* first: the write layer's callbacks get this */
+	php_localapi_log_row *row;
+} la_log_write;
+
+static php_localapi_write_status la_log_statements(la_link *link, php_localapi_write *write,
+	php_localapi_db_error *err)
+{
+	la_log_write *log = (la_log_write *) write;
+
+	if (!php_localapi_log_insert(link, &write->layout, log->row, NULL, err)) {
+		return PHP_LOCALAPI_WRITE_FAILED;
+	}
+	write->row.id = log->row->id;
+	return PHP_LOCALAPI_WRITE_DONE;
+}
+
 /* The row written before a COMMIT that failed, looked for to learn whether it happened
  * (by its id too: logActivity() may write the same description many times). */
 static bool la_log_committed(la_link *link, void *context, bool causal, bool *found, php_localapi_db_error *err)
@@ -78,14 +97,13 @@ static bool la_log_committed(la_link *link, void *context, bool causal, bool *fo
 	static const char sql[] = "SELECT id FROM tblactivitylog WHERE id = ? AND userid = ? AND description = ?";
 	static const char sql_causal[] = "SET STATEMENT wsrep_sync_wait = 1 FOR"
 		" SELECT id FROM tblactivitylog WHERE id = ? AND userid = ? AND description = ?";
-	php_localapi_log_row *row = context;
+	php_localapi_log_row *row = ((la_log_write *) context)->row;
 	MYSQL_BIND params[3];
-	zend_long ignored;
 
 	php_localapi_bind_long(&params[0], &row->id);
 	php_localapi_bind_long(&params[1], &row->userid);
 	php_localapi_bind_str(&params[2], ZSTR_VAL(row->description), ZSTR_LEN(row->description));
-	return php_localapi_db_fetch_one(link, causal ? sql_causal : sql, params, &ignored, NULL, found, err);
+	return php_localapi_db_has_row(link, causal ? sql_causal : sql, params, found, err);
 }
 
 static void la_error_prefix(php_localapi_db_error *err, const char *prefix)
@@ -96,32 +114,28 @@ static void la_error_prefix(php_localapi_db_error *err, const char *prefix)
 	memcpy(err->message, message, sizeof(message));
 }
 
-/* The row in a transaction of its own, committed; what retry.c deems worth it is tried
- * again within the retry budget, and a COMMIT that failed is looked into first. */
+static const php_localapi_write_spec la_log_spec = {
+	.statements = la_log_statements,
+	.committed = la_log_committed,
+	.table = "tblactivitylog",
+};
+
+/* The row in a transaction of its own, committed, tried again as every write is. */
 bool php_localapi_log_write(la_link *link, const php_localapi_whmcs *layout, php_localapi_log_row *row,
 	php_localapi_db_error *err)
 {
-	php_localapi_retry retry;
+	la_log_write log;
 
-	php_localapi_retry_init(&retry);
-	for (;;) {
-		if (php_localapi_log_insert(link, layout, row, NULL, err)) {
-			php_localapi_row_ref written = { "tblactivitylog", row->id, row->userid };
-
-			switch (php_localapi_commit_checked(link, &written, la_log_committed, row, err)) {
-				case PHP_LOCALAPI_COMMITTED:
-					return true;
-				case PHP_LOCALAPI_OUTCOME_UNKNOWN:
-					la_error_prefix(err, "outcome unknown, the row may have been written: ");
-					return false;
-				case PHP_LOCALAPI_NOT_COMMITTED:
-					break;
-			}
-		}
-		php_localapi_db_rollback(link);
-		if (!php_localapi_retry_wait(&retry, err) || !php_localapi_db_ensure_connected(link, err)) {
+	php_localapi_write_init(&log.write, &la_log_spec, layout, row->userid, NULL);
+	log.row = row;
+	switch (php_localapi_write_commit(link, &log.write, err)) {
+		case PHP_LOCALAPI_WRITE_DONE:
+			return true;
+		case PHP_LOCALAPI_WRITE_UNKNOWN:
+			la_error_prefix(err, "outcome unknown, the row may have been written: ");
 			return false;
-		}
+		default:
+			return false;
 	}
 }
 
@@ -172,10 +186,9 @@ static bool la_log_input_ok(const zend_string *description, zend_long user_id)
 }
 
 /* The admin of the localAPI() call in progress, else "Local API User" inside a call, else "System". */
-static void la_log_row_init(php_localapi_log_row *row, zend_string *description, zend_long user_id)
+void php_localapi_log_row_init(php_localapi_log_row *row, zend_string *description, long long user_id,
+	const php_localapi_admin *admin)
 {
-	const php_localapi_admin *admin = LOCALAPI_G(call_admin);
-
 	row->description = description;
 	row->id = 0;
 	row->userid = user_id;
@@ -196,15 +209,12 @@ static void la_log_row_init(php_localapi_log_row *row, zend_string *description,
 static bool la_log_activity(php_localapi_log_row *row)
 {
 	php_localapi_db_error err;
-	php_localapi_whmcs layout;
-	const php_localapi_whmcs *found;
+	const php_localapi_whmcs *layout;
 	la_link *link = php_localapi_db_acquire(&err);
 	bool ok = false;
 
-	if (link && (found = php_localapi_whmcs_get(link, &err)) != NULL) {
-		/* A reconnect forgets the link's copy: keep this call's own. */
-		layout = *found;
-		ok = php_localapi_log_write(link, &layout, row, &err);
+	if (link && (layout = php_localapi_whmcs_get(link, &err)) != NULL) {
+		ok = php_localapi_log_write(link, layout, row, &err);
 	}
 	if (!ok) {
 		zend_string *text = php_localapi_db_error_text(&err);
@@ -233,7 +243,7 @@ PHP_FUNCTION(logActivity)
 	if (!la_log_input_ok(description, user_id)) {
 		return;
 	}
-	la_log_row_init(&row, description, user_id);
+	php_localapi_log_row_init(&row, description, user_id, LOCALAPI_G(call_admin));
 	if (la_log_activity(&row) && !LOCALAPI_G(in_log_activity_hook)) {
 		php_localapi_log_fire(&row);
 	}

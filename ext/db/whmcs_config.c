@@ -9,7 +9,7 @@
  * and what it holds stays in this file's cache, which lives as long as the
  * process and is read again only when the file changes.
  */
-#include "localapi_private.h"
+#include "db/db_link.h"
 
 #include "zend_arena.h"
 #include "zend_ast.h"

@@ -2,7 +2,7 @@
  * postData → contact record: input normalisation (HTML entities, UTF-8,
  * PHP's string conversion) and the order in which AddContact checks its input.
  */
-#include "localapi_private.h"
+#include "command/command.h"
 
 #include "ext/standard/html.h"
 #include "ext/standard/php_string.h"

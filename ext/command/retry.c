@@ -5,27 +5,19 @@
  * that collided (a deadlock, a Galera certification conflict) do not collide
  * again at the same instant.
  */
-#include "localapi_private.h"
+#include "command/command.h"
+#include "core/clock.h"
 
 #include "ext/random/php_random.h"
 
 #include <errmsg.h>
 #include <mysqld_error.h>
-#include <time.h>
 
 /* Back-off before attempt n + 1: between half and all of min(CAP, BASE * 2^(n-1)). */
 #define LA_BACKOFF_BASE_US 4000
 #define LA_BACKOFF_CAP_US 256000
 /* However generous the budget, a call stops after this many attempts. */
 #define LA_MAX_ATTEMPTS 64
-
-static double la_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
-}
 
 void php_localapi_retry_init(php_localapi_retry *retry)
 {

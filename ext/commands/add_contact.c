@@ -1,16 +1,17 @@
 /*
  * AddContact: the record is inserted with one guarded INSERT ... SELECT (the
  * client check, and for 7.x sub-accounts the duplicate-email rule, decided by
- * the server in the same statement), then the activity-log row, then COMMIT.
- * 8.x stores no sub-account: password2 and permissions only earn a warning.
+ * the server in the same statement); the write layer (command/write.c) adds
+ * the activity-log row, the COMMIT, the retries and the ContactAdd hook's
+ * commit points. 8.x stores no sub-account: password2 and permissions only
+ * earn a warning.
  */
-#include "localapi_private.h"
+#include "commands/commands.h"
 
 #include "zend_exceptions.h"
 #include "zend_smart_str.h"
 #include "ext/standard/php_password.h"
 
-#include <errmsg.h>
 #include <mysqld_error.h>
 
 #define LA_CONTACT_COLUMNS \
@@ -40,12 +41,13 @@ static const char la_sql_insert_unique[] = LA_CONTACT_COLUMNS
 
 static const char la_sql_client_exists[] = "SELECT id FROM tblclients WHERE id = ? LOCK IN SHARE MODE";
 
-static const char la_sql_contact_exists[] = "SELECT id, country FROM tblcontacts WHERE id = ?";
+static const char la_sql_contact_country[] = "SELECT country FROM tblcontacts WHERE id = ?";
 
 #define LA_SUBACCOUNT_WARNING "Sub Accounts are no longer supported. Please use AddUser and CreateClientInvite"
 
 /* Everything one AddContact call writes, bound once and reused by every attempt. */
 typedef struct {
+	php_localapi_write write;      /* first: the write layer's callbacks get this */
 	const la_contact *record;
 	zend_string *password_hash;    /* '' for a plain contact */
 	long long clientid;
@@ -53,19 +55,12 @@ typedef struct {
 	long long emails[LA_E_COUNT];
 	int behaviour;                 /* 7 or 8 */
 	bool warn;                     /* 8.x: password2 or permissions was given */
-	php_localapi_whmcs layout;     /* this call's copy: a reconnect forgets the link's */
+	bool unique;                   /* 7.x sub-account: the duplicate-email rule applies */
+	bool duplicate;                /* refused: the email is taken (else: no such client) */
 	php_localapi_log_row log;
 	long long contactid;
 	MYSQL_BIND insert_params[24];
 } la_add;
-
-typedef enum {
-	LA_ADDED,
-	LA_NO_CLIENT,
-	LA_DUPLICATE,
-	LA_FAILED,
-	LA_UNKNOWN           /* the COMMIT failed and nobody could tell whether it happened */
-} la_add_status;
 
 /* PHP's bcrypt, found once: php_password_algo_bcrypt itself is not exported by the PHP
  * binary (no PHPAPI), so it is taken from the password API's registry, which ext/standard
@@ -108,9 +103,10 @@ static zend_string *la_password_hash(la_str plain)
 	return hash;
 }
 
-/* Parameters of la_sql_insert (unique = false) or la_sql_insert_unique (unique = true). */
-static void la_bind_insert(la_add *add, bool unique)
+/* Parameters of la_sql_insert, or of la_sql_insert_unique for the duplicate-email rule. */
+static void la_bind_insert(la_add *add)
 {
+	bool unique = add->unique;
 	const la_contact *c = add->record;
 	MYSQL_BIND *p = add->insert_params;
 	la_str permissions = c->field[LA_F_PERMISSIONS];
@@ -143,8 +139,9 @@ static void la_bind_insert(la_add *add, bool unique)
 	}
 }
 
-static zend_string *la_log_description(const la_add *add)
+static zend_string *la_describe(const php_localapi_write *write)
 {
+	const la_add *add = (const la_add *) write;
 	smart_str text = {0};
 
 	smart_str_appends(&text, "Added Contact - User ID: ");
@@ -154,32 +151,31 @@ static zend_string *la_log_description(const la_add *add)
 	return smart_str_extract(&text);
 }
 
-/* The log row names the contact: described anew for each attempt's contact id. */
-static void la_describe_log(la_add *add)
-{
-	if (add->log.description) {
-		zend_string_release(add->log.description);
-	}
-	add->log.description = la_log_description(add);
-}
-
-static bool la_insert_log(la_link *link, la_add *add, php_localapi_db_error *err)
-{
-	bool galera = false;
-
-	la_describe_log(add);
-	return php_localapi_db_is_galera(link, &galera, err)
-		&& php_localapi_log_insert(link, &add->layout, &add->log, galera ? &add->contactid : NULL, err);
-}
-
-static bool la_row_exists(la_link *link, const char *sql, long long id, zend_string **text,
-	bool *found, php_localapi_db_error *err)
+static bool la_client_exists(la_link *link, long long id, bool *found, php_localapi_db_error *err)
 {
 	MYSQL_BIND param;
-	zend_long ignored;
 
 	php_localapi_bind_long(&param, &id);
-	return php_localapi_db_read_one(link, sql, &param, &ignored, text, found, err);
+	return php_localapi_db_has_row(link, la_sql_client_exists, &param, found, err);
+}
+
+/* The country the contact row holds, DefaultCountry filled in (*country NULL without one). */
+static bool la_stored_country(la_link *link, long long id, zend_string **country, php_localapi_db_error *err)
+{
+	MYSQL_BIND param;
+	HashTable *row;
+	zval rows, *value;
+
+	php_localapi_bind_long(&param, &id);
+	if (!php_localapi_db_read_rows(link, la_sql_contact_country, &param, &rows, err)) {
+		return false;
+	}
+	if ((row = php_localapi_db_first_row(&rows)) && (value = zend_hash_str_find(row, ZEND_STRL("country")))
+		&& Z_TYPE_P(value) == IS_STRING) {
+		*country = zend_string_copy(Z_STR_P(value));
+	}
+	zval_ptr_dtor(&rows);
+	return true;
 }
 
 /* The contact row this call wrote, looked for after a COMMIT that failed or went unanswered. */
@@ -188,93 +184,49 @@ static bool la_contact_committed(la_link *link, void *context, bool causal, bool
 	static const char sql[] = "SELECT id FROM tblcontacts WHERE id = ? AND userid = ? AND email = ?";
 	static const char sql_causal[] = "SET STATEMENT wsrep_sync_wait = 1 FOR"
 		" SELECT id FROM tblcontacts WHERE id = ? AND userid = ? AND email = ?";
-	la_add *add = context;
+	la_add *add = (la_add *) context;
 	la_str email = add->record->field[LA_F_EMAIL];
 	MYSQL_BIND params[3];
-	zend_long ignored;
 
 	php_localapi_bind_long(&params[0], &add->contactid);
 	php_localapi_bind_long(&params[1], &add->clientid);
 	php_localapi_bind_str(&params[2], email.ptr, email.len);
-	return php_localapi_db_fetch_one(link, causal ? sql_causal : sql, params, &ignored, NULL, found, err);
+	return php_localapi_db_has_row(link, causal ? sql_causal : sql, params, found, err);
 }
 
-/* A COMMIT that failed may still have happened: its outcome is settled before anything else. */
-static la_add_status la_commit_or_verify(la_link *link, la_add *add, php_localapi_db_error *err)
-{
-	php_localapi_row_ref row = { "tblcontacts", add->contactid, add->clientid };
-
-	switch (php_localapi_commit_checked(link, &row, la_contact_committed, add, err)) {
-		case PHP_LOCALAPI_COMMITTED:
-			return LA_ADDED;
-		case PHP_LOCALAPI_OUTCOME_UNKNOWN:
-			return LA_UNKNOWN;
-		case PHP_LOCALAPI_NOT_COMMITTED:
-			break;
-	}
-	return LA_FAILED;
-}
-
-/* One transaction: the contact row, and the log row when with_log, committed together. */
-static la_add_status la_add_attempt(la_link *link, la_add *add, bool unique, bool with_log,
+/* One attempt's INSERT; the write layer adds the log row and the COMMIT. */
+static php_localapi_write_status la_add_statements(la_link *link, php_localapi_write *write,
 	php_localapi_db_error *err)
 {
+	la_add *add = (la_add *) write;
 	my_ulonglong affected = 0, insert_id = 0;
 	bool client_found = false;
 
 	/* On a Galera node the email's claim comes first, before the duplicate check reads:
 	 * a rival's claim applied here after it waits for (or aborts) this transaction, and
 	 * one applied before it is seen with the rival's contact row by the check below. */
-	if (unique && !php_localapi_email_claim(link, add->record->field[LA_F_EMAIL].ptr,
+	if (add->unique && !php_localapi_email_claim(link, add->record->field[LA_F_EMAIL].ptr,
 			add->record->field[LA_F_EMAIL].len, err)) {
-		return LA_FAILED;
+		return PHP_LOCALAPI_WRITE_FAILED;
 	}
-	if (!php_localapi_db_exec(link, unique ? la_sql_insert_unique : la_sql_insert,
+	if (!php_localapi_db_exec(link, add->unique ? la_sql_insert_unique : la_sql_insert,
 			add->insert_params, &affected, &insert_id, err)) {
-		return !unique && err->code == ER_BAD_NULL_ERROR ? LA_NO_CLIENT : LA_FAILED;
+		/* A missing client leaves userid NULL, which the column refuses. */
+		return !add->unique && err->code == ER_BAD_NULL_ERROR ? PHP_LOCALAPI_WRITE_REFUSED : PHP_LOCALAPI_WRITE_FAILED;
 	}
 	if (affected == 0) {
-		if (unique && !la_row_exists(link, la_sql_client_exists, add->clientid, NULL, &client_found, err)) {
-			return LA_FAILED;
+		if (add->unique && !la_client_exists(link, add->clientid, &client_found, err)) {
+			return PHP_LOCALAPI_WRITE_FAILED;
 		}
-		php_localapi_db_rollback(link);
-		return client_found ? LA_DUPLICATE : LA_NO_CLIENT;
+		add->duplicate = client_found;
+		return PHP_LOCALAPI_WRITE_REFUSED;
 	}
 	add->contactid = (long long) insert_id;
-	if (with_log && !la_insert_log(link, add, err)) {
-		return LA_FAILED;
-	}
-	return la_commit_or_verify(link, add, err);
+	write->row.id = add->contactid;
+	return PHP_LOCALAPI_WRITE_DONE;
 }
 
-/* Deadlocks, lock-wait timeouts, certification conflicts and lost connections are tried
- * again within the retry budget; a retry starts a new transaction, the failed one having
- * been rolled back (or found not committed). */
-static la_add_status la_add_with_retries(la_link *link, la_add *add, bool unique, bool with_log,
-	php_localapi_db_error *err)
-{
-	php_localapi_retry retry;
-	bool repaired = false;
-
-	php_localapi_retry_init(&retry);
-	for (;;) {
-		la_add_status status = la_add_attempt(link, add, unique, with_log, err);
-
-		if (status != LA_FAILED) {
-			return status;
-		}
-		php_localapi_db_rollback(link);
-		if (!repaired && unique && php_localapi_email_claims_repair(link, err)) {
-			repaired = true;
-			continue;
-		}
-		if (!php_localapi_retry_wait(&retry, err) || !php_localapi_db_ensure_connected(link, err)) {
-			return LA_FAILED;
-		}
-	}
-}
-
-static void la_hook_vars_contact_add(zval *vars, const la_add *add, zend_string *country)
+static void la_hook_vars_fill(zval *vars, const la_add *add, zend_string *country)
 {
 	const la_contact *c = add->record;
 
@@ -313,46 +265,73 @@ static void la_hook_vars_contact_add(zval *vars, const la_add *add, zend_string 
 }
 
 /* ContactAdd sees the country as stored, DefaultCountry included. */
-static void la_fire_contact_add(la_link *link, const la_add *add)
+static void la_hook_vars(la_link *link, php_localapi_write *write, zval *vars)
 {
+	const la_add *add = (const la_add *) write;
 	php_localapi_db_error err;
 	zend_string *country = NULL;
-	bool found = false;
-	zval vars;
 
 	if (la_str_is_empty(add->record->field[LA_F_COUNTRY])) {
-		if (!la_row_exists(link, la_sql_contact_exists, add->contactid, &country, &found, &err)) {
+		if (!la_stored_country(link, add->contactid, &country, &err)) {
 			php_error_docref(NULL, E_WARNING, "ContactAdd: cannot read the stored country: %s", err.message);
 		}
 		php_localapi_db_rollback(link);
 	}
-	la_hook_vars_contact_add(&vars, add, country);
-	php_localapi_hooks_run(ZEND_STRL("ContactAdd"), &vars);
-	zval_ptr_dtor(&vars);
+	la_hook_vars_fill(vars, add, country);
 	if (country) {
 		zend_string_release(country);
 	}
 }
 
-static void la_add_init(la_add *add, const la_contact *record, const php_localapi_admin *admin)
+static void la_add_success(const php_localapi_write *write, zval *return_value)
+{
+	const la_add *add = (const la_add *) write;
+
+	zval_ptr_dtor(return_value);
+	array_init_size(return_value, 3);
+	add_assoc_string(return_value, "result", "success");
+	add_assoc_long(return_value, "contactid", (zend_long) add->contactid);
+	if (add->warn) {
+		add_assoc_string(return_value, "warning", LA_SUBACCOUNT_WARNING);
+	}
+}
+
+static void la_add_refused(const php_localapi_write *write, zval *return_value)
+{
+	const la_add *add = (const la_add *) write;
+
+	php_localapi_error(return_value, add->duplicate ? "Duplicate Email Address" : "Client ID Not Found");
+}
+
+/* AddContact to the write layer: its statements, how to tell its row is there, its answers. */
+static const php_localapi_write_spec la_add_spec = {
+	.statements = la_add_statements,
+	.committed = la_contact_committed,
+	.describe = la_describe,
+	.hook = "ContactAdd",
+	.hook_len = sizeof("ContactAdd") - 1,
+	.hook_vars = la_hook_vars,
+	.success = la_add_success,
+	.refused = la_add_refused,
+	.unknown = "the contact may have been added",
+	.noun = "Contact",
+	.done = "added",
+	.table = "tblcontacts",
+};
+
+static void la_add_init(la_add *add, const php_localapi_whmcs *whmcs, const la_contact *record,
+	const php_localapi_admin *admin)
 {
 	memset(add, 0, sizeof(*add));
+	php_localapi_write_init(&add->write, &la_add_spec, whmcs, record->clientid, &add->log);
 	add->record = record;
 	add->clientid = record->clientid;
 	add->subaccount = la_contact_is_subaccount(record);
+	add->unique = la_contact_needs_unique_email(record);
 	for (int t = 0; t < LA_E_COUNT; t++) {
 		add->emails[t] = record->emails[t];
 	}
-	add->log.userid = record->clientid;
-	add->log.admin_id = admin->id;
-	if (admin->username) {
-		add->log.user = ZSTR_VAL(admin->username);
-		add->log.user_len = ZSTR_LEN(admin->username);
-	} else {
-		add->log.user = "Local API User";
-		add->log.user_len = sizeof("Local API User") - 1;
-	}
-	add->log.ipaddr = php_localapi_request_ipaddr();
+	php_localapi_log_row_init(&add->log, NULL, record->clientid, admin);
 }
 
 static void la_add_free(la_add *add)
@@ -366,102 +345,21 @@ static void la_add_free(la_add *add)
 	zend_string_release(add->log.ipaddr);
 }
 
-static void la_add_success(const la_add *add, zval *return_value)
-{
-	zval_ptr_dtor(return_value);
-	array_init_size(return_value, 3);
-	add_assoc_string(return_value, "result", "success");
-	add_assoc_long(return_value, "contactid", (zend_long) add->contactid);
-	if (add->warn) {
-		add_assoc_string(return_value, "warning", LA_SUBACCOUNT_WARNING);
-	}
-}
-
-/* Never an error that implies nothing was written when the contact may exist. */
-static void la_outcome_unknown_result(zval *return_value, const php_localapi_db_error *cause)
-{
-	php_localapi_db_error err;
-
-	err.code = cause->code;
-	snprintf(err.message, sizeof(err.message), "outcome unknown: the contact may have been added (%s)", cause->message);
-	php_localapi_db_error_result(return_value, &err);
-}
-
-/* Writes the contact, then the hooks and the log as docs/behaviour.md §7 "Commit points" says. */
-static void la_add_run(la_link *link, la_add *add, zval *return_value)
-{
-	php_localapi_db_error err;
-	bool unique = la_contact_needs_unique_email(add->record);
-	/* With a ContactAdd hook the contact commits first, so the hook can see it from anywhere. */
-	bool hooked = php_localapi_hooks_has(ZEND_STRL("ContactAdd"));
-	bool logged = true;
-
-	la_bind_insert(add, unique);
-	switch (la_add_with_retries(link, add, unique, !hooked, &err)) {
-		case LA_NO_CLIENT:
-			php_localapi_error(return_value, "Client ID Not Found");
-			return;
-		case LA_DUPLICATE:
-			php_localapi_error(return_value, "Duplicate Email Address");
-			return;
-		case LA_FAILED:
-			php_localapi_db_error_result(return_value, &err);
-			return;
-		case LA_UNKNOWN:
-			la_outcome_unknown_result(return_value, &err);
-			return;
-		case LA_ADDED:
-			break;
-	}
-	if (hooked) {
-		la_fire_contact_add(link, add);
-		/* The log row goes where the contact went, whatever settings the hook switched to. */
-		la_describe_log(add);
-		logged = php_localapi_log_write(link, &add->layout, &add->log, &err);
-		if (!logged) {
-			zend_string *text = php_localapi_db_error_text(&err);
-			php_error_docref(NULL, E_WARNING, "Contact %lld was added but its activity log row was not: %s",
-				add->contactid, ZSTR_VAL(text));
-			zend_string_release(text);
-		}
-	}
-	la_add_success(add, return_value);
-	if (logged) {
-		php_localapi_log_fire(&add->log);
-	}
-}
-
-/* The link and what its database says about WHMCS; NULL after answering with the error. */
-static la_link *la_add_connect(const php_localapi_whmcs **whmcs, zval *return_value)
-{
-	php_localapi_db_error err;
-	la_link *link = php_localapi_db_acquire(&err);
-
-	if (link && (*whmcs = php_localapi_whmcs_get(link, &err)) != NULL) {
-		return link;
-	}
-	php_localapi_db_error_result(return_value, &err);
-	if (link) {
-		php_localapi_db_end_call(link);
-	}
-	return NULL;
-}
-
 static void la_add_contact(la_link *link, const php_localapi_whmcs *whmcs, int behaviour, bool warn,
 	const la_contact *record, const php_localapi_admin *admin, zval *return_value)
 {
 	la_add add;
 
-	la_add_init(&add, record, admin);
+	la_add_init(&add, whmcs, record, admin);
 	add.behaviour = behaviour;
 	add.warn = warn;
-	add.layout = *whmcs;
 	/* bcrypt takes tens of milliseconds: do it before any lock is taken. */
 	add.password_hash = add.subaccount ? la_password_hash(record->field[LA_F_PASSWORD2]) : ZSTR_EMPTY_ALLOC();
 	if (!add.password_hash) {
 		php_localapi_error(return_value, "Cannot hash password2");
 	} else {
-		la_add_run(link, &add, return_value);
+		la_bind_insert(&add);
+		php_localapi_write_run(link, &add.write, return_value);
 	}
 	la_add_free(&add);
 }
@@ -480,7 +378,7 @@ void php_localapi_cmd_addcontact(HashTable *post_data, const php_localapi_admin 
 		goto done;
 	}
 	if (behaviour == PHP_LOCALAPI_WHMCS_AUTO) {
-		if (!(link = la_add_connect(&whmcs, return_value))) {
+		if (!(link = php_localapi_command_connect(&whmcs, return_value))) {
 			goto done;
 		}
 		behaviour = php_localapi_whmcs_behaviour(whmcs);
@@ -492,12 +390,10 @@ void php_localapi_cmd_addcontact(HashTable *post_data, const php_localapi_admin 
 		php_localapi_error(return_value, "Client ID Not Found");
 		goto done;
 	}
-	if (link || (link = la_add_connect(&whmcs, return_value))) {
+	if (link || (link = php_localapi_command_connect(&whmcs, return_value))) {
 		la_add_contact(link, whmcs, behaviour, warn, &in.record, admin, return_value);
 	}
 done:
-	if (link) {
-		php_localapi_db_end_call(link);
-	}
+	php_localapi_command_end(link);
 	php_localapi_contact_input_free(&in);
 }

@@ -19,7 +19,7 @@
  * still its own (a node may roll a transaction back underneath its session,
  * outcome.c), so a savepoint comes first; COMMIT releases it.
  */
-#include "localapi_private.h"
+#include "command/command.h"
 
 #include <mysqld_error.h>
 

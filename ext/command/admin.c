@@ -1,7 +1,7 @@
 /*
  * The caller of a command: localAPI()'s third argument, looked up in tbladmins.
  */
-#include "localapi_private.h"
+#include "command/command.h"
 
 static const char la_sql_admin_by_id[] = "SELECT id, username FROM tbladmins WHERE id = ? ORDER BY id LIMIT 1";
 static const char la_sql_admin_by_name[] = "SELECT id, username FROM tbladmins WHERE username = ? ORDER BY id LIMIT 1";
@@ -18,6 +18,19 @@ static bool la_admin_given(zend_string *name, zend_long number, bool is_null)
 	return number != 0;
 }
 
+static bool la_admin_from_row(HashTable *row, php_localapi_admin *admin)
+{
+	zval *id = row ? zend_hash_str_find(row, ZEND_STRL("id")) : NULL;
+	zval *username = row ? zend_hash_str_find(row, ZEND_STRL("username")) : NULL;
+
+	if (!id || !username) {
+		return false;
+	}
+	admin->id = zval_get_long(id);
+	admin->username = zval_get_string(username);
+	return true;
+}
+
 /* Looks the admin up by id when the value is numeric (PHP's is_numeric), else by username. */
 static bool la_admin_lookup(la_link *link, zend_string *name, zend_long number, php_localapi_admin *admin,
 	zval *return_value)
@@ -26,7 +39,8 @@ static bool la_admin_lookup(la_link *link, zend_string *name, zend_long number, 
 	MYSQL_BIND param;
 	long long id = number;
 	double dval = 0;
-	bool found = false;
+	bool found;
+	zval rows;
 	const char *sql = la_sql_admin_by_id;
 
 	php_localapi_bind_long(&param, &id);
@@ -47,15 +61,16 @@ static bool la_admin_lookup(la_link *link, zend_string *name, zend_long number, 
 				php_localapi_bind_str(&param, ZSTR_VAL(name), ZSTR_LEN(name));
 		}
 	}
-	if (!php_localapi_db_read_one(link, sql, &param, &admin->id, &admin->username, &found, &err)) {
+	if (!php_localapi_db_read_rows(link, sql, &param, &rows, &err)) {
 		php_localapi_db_error_result(return_value, &err);
 		return false;
 	}
+	found = la_admin_from_row(php_localapi_db_first_row(&rows), admin);
+	zval_ptr_dtor(&rows);
 	if (!found) {
 		php_localapi_error(return_value, "No matching admin user found");
-		return false;
 	}
-	return true;
+	return found;
 }
 
 /* Fills admin (id 0 and no name when none is given); false with the error answer set when

@@ -5,14 +5,14 @@
  * the first time a connection needs them, and again after any reconnect (db.c
  * forgets them whenever the connection changes).
  */
-#include "localapi_private.h"
+#include "db/db_link.h"
 
 #include "ext/standard/info.h"
 
 /* The columns of tblactivitylog, from the table's own definition (see
  * php_localapi_db_result_columns), and the Version row. */
 static const char la_sql_log_columns[] = "SELECT * FROM tblactivitylog LIMIT 0";
-static const char la_sql_version[] = "SELECT 0, value FROM tblconfiguration WHERE setting = 'Version' LIMIT 1";
+static const char la_sql_version[] = "SELECT value FROM tblconfiguration WHERE setting = 'Version' LIMIT 1";
 static const char *const la_log_id_columns[] = { "user_id", "admin_id" };
 
 /* "8.12.1-release.1" is 8; a row that does not start with a number counts as none. */
@@ -33,15 +33,19 @@ static bool la_whmcs_read(la_link *link, php_localapi_db_error *err)
 {
 	php_localapi_whmcs *whmcs = php_localapi_db_whmcs(link);
 	unsigned int columns = 0;
-	zend_long ignored;
 	zend_string *version = NULL;
-	bool found = false;
+	HashTable *row;
+	zval rows, *value;
 
 	if (!php_localapi_db_result_columns(link, la_sql_log_columns, la_log_id_columns,
 			(int) (sizeof(la_log_id_columns) / sizeof(la_log_id_columns[0])), &columns, err)
-		|| !php_localapi_db_read_one(link, la_sql_version, NULL, &ignored, &version, &found, err)) {
+		|| !php_localapi_db_read_rows(link, la_sql_version, NULL, &rows, err)) {
 		return false;
 	}
+	if ((row = php_localapi_db_first_row(&rows)) && (value = zend_hash_str_find(row, ZEND_STRL("value")))) {
+		version = zval_get_string(value);
+	}
+	zval_ptr_dtor(&rows);
 	/* Filled in only now: a reconnect during either read clears what the link knew. */
 	whmcs->log_user_id = (columns & 1) != 0;
 	whmcs->log_admin_id = (columns & 2) != 0;

@@ -3,7 +3,7 @@
  * localapi.persistent=0), pinged on reuse, rolled back at request end, with
  * its prepared statements cached for the life of the connection.
  */
-#include "localapi_private.h"
+#include "db/db_link.h"
 
 #include "ext/hash/php_hash.h"
 #include "ext/hash/php_hash_sha.h"
@@ -61,7 +61,7 @@ static void la_error_from_mysql(php_localapi_db_error *err, MYSQL *mysql)
 	la_error_set(err, mysql_errno(mysql), mysql_error(mysql));
 }
 
-static void la_error_from_stmt(php_localapi_db_error *err, MYSQL_STMT *stmt)
+void php_localapi_db_error_of_stmt(php_localapi_db_error *err, MYSQL_STMT *stmt)
 {
 	la_error_set(err, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
 }
@@ -354,7 +354,7 @@ static MYSQL_STMT *la_statement(la_link *link, const char *sql, php_localapi_db_
 		return NULL;
 	}
 	if (mysql_stmt_prepare(stmt, sql, strlen(sql)) != 0) {
-		la_error_from_stmt(err, stmt);
+		php_localapi_db_error_of_stmt(err, stmt);
 		mysql_stmt_close(stmt);
 		/* Found dead while preparing: drop it so the caller's retry reconnects. */
 		la_link_drop_if_unusable(link, err);
@@ -364,7 +364,7 @@ static MYSQL_STMT *la_statement(la_link *link, const char *sql, php_localapi_db_
 	return stmt;
 }
 
-static MYSQL_STMT *la_execute(la_link *link, const char *sql, MYSQL_BIND *params, php_localapi_db_error *err)
+MYSQL_STMT *php_localapi_db_execute(la_link *link, const char *sql, MYSQL_BIND *params, php_localapi_db_error *err)
 {
 	MYSQL_STMT *stmt = la_statement(link, sql, err);
 
@@ -373,7 +373,7 @@ static MYSQL_STMT *la_execute(la_link *link, const char *sql, MYSQL_BIND *params
 	}
 	link->in_transaction = true;
 	if ((params && mysql_stmt_bind_param(stmt, params) != 0) || mysql_stmt_execute(stmt) != 0) {
-		la_error_from_stmt(err, stmt);
+		php_localapi_db_error_of_stmt(err, stmt);
 		la_link_drop_if_unusable(link, err);
 		return NULL;
 	}
@@ -383,7 +383,7 @@ static MYSQL_STMT *la_execute(la_link *link, const char *sql, MYSQL_BIND *params
 bool php_localapi_db_exec(la_link *link, const char *sql, MYSQL_BIND *params,
 	my_ulonglong *affected, my_ulonglong *insert_id, php_localapi_db_error *err)
 {
-	MYSQL_STMT *stmt = la_execute(link, sql, params, err);
+	MYSQL_STMT *stmt = php_localapi_db_execute(link, sql, params, err);
 
 	if (!stmt) {
 		return false;
@@ -397,80 +397,12 @@ bool php_localapi_db_exec(la_link *link, const char *sql, MYSQL_BIND *params,
 	return true;
 }
 
-/* Reads column 1 of the current row as text of any length. */
-static bool la_fetch_text(MYSQL_STMT *stmt, unsigned long length, zend_string **text, php_localapi_db_error *err)
-{
-	MYSQL_BIND column;
-
-	*text = zend_string_alloc(length, 0);
-	memset(&column, 0, sizeof(column));
-	column.buffer_type = MYSQL_TYPE_STRING;
-	column.buffer = ZSTR_VAL(*text);
-	column.buffer_length = length + 1;
-	if (length && mysql_stmt_fetch_column(stmt, &column, 1, 0) != 0) {
-		la_error_from_stmt(err, stmt);
-		zend_string_efree(*text);
-		*text = NULL;
-		return false;
-	}
-	ZSTR_VAL(*text)[length] = '\0';
-	return true;
-}
-
-bool php_localapi_db_fetch_one(la_link *link, const char *sql, MYSQL_BIND *params,
-	zend_long *number, zend_string **text, bool *found, php_localapi_db_error *err)
-{
-	MYSQL_STMT *stmt = la_execute(link, sql, params, err);
-	MYSQL_BIND columns[2];
-	long long value = 0;
-	unsigned long text_length = 0;
-	my_bool value_null = 0;
-	char probe;
-	int rc;
-	bool ok = true;
-
-	if (!stmt) {
-		return false;
-	}
-	memset(columns, 0, sizeof(columns));
-	columns[0].buffer_type = MYSQL_TYPE_LONGLONG;
-	columns[0].buffer = &value;
-	columns[0].is_null = &value_null;
-	columns[1].buffer_type = MYSQL_TYPE_STRING;
-	columns[1].buffer = &probe;
-	columns[1].buffer_length = 0;
-	columns[1].length = &text_length;
-	mysql_stmt_bind_result(stmt, columns);
-	rc = mysql_stmt_fetch(stmt);
-	*found = rc == 0 || rc == MYSQL_DATA_TRUNCATED;
-	if (rc == 1) {
-		la_error_from_stmt(err, stmt);
-		ok = false;
-	} else if (*found) {
-		*number = value_null ? 0 : (zend_long) value;
-		if (text && mysql_stmt_field_count(stmt) > 1) {
-			ok = la_fetch_text(stmt, text_length, text, err);
-		}
-	}
-	mysql_stmt_free_result(stmt);
-	return ok;
-}
-
 /* After a failed read: true when the link was found dead (or its node not ready) and is
  * connected again, so that the read may run once more. */
-static bool la_reconnected(la_link *link, php_localapi_db_error *err)
+bool php_localapi_db_reconnected(la_link *link, php_localapi_db_error *err)
 {
 	return (php_localapi_db_error_is_lost(err->code) || php_localapi_db_error_is_not_ready(err->code))
 		&& php_localapi_db_ensure_connected(link, err);
-}
-
-/* A read is safe to repeat: a link found dead (since its last use, or by this read) is
- * reconnected once and the read runs again. Not for reads inside a transaction that wrote. */
-bool php_localapi_db_read_one(la_link *link, const char *sql, MYSQL_BIND *params,
-	zend_long *number, zend_string **text, bool *found, php_localapi_db_error *err)
-{
-	return php_localapi_db_fetch_one(link, sql, params, number, text, found, err)
-		|| (la_reconnected(link, err) && php_localapi_db_fetch_one(link, sql, params, number, text, found, err));
 }
 
 static bool la_result_columns(la_link *link, const char *sql, const char *const *names, int count,
@@ -507,7 +439,7 @@ bool php_localapi_db_result_columns(la_link *link, const char *sql, const char *
 	unsigned int *present, php_localapi_db_error *err)
 {
 	return la_result_columns(link, sql, names, count, present, err)
-		|| (la_reconnected(link, err) && la_result_columns(link, sql, names, count, present, err));
+		|| (php_localapi_db_reconnected(link, err) && la_result_columns(link, sql, names, count, present, err));
 }
 
 bool php_localapi_db_commit(la_link *link, php_localapi_db_error *err)
@@ -574,42 +506,6 @@ zend_string *php_localapi_db_error_text(const php_localapi_db_error *err)
 
 	message = la_mask(message, LOCALAPI_G(db_password));
 	return la_mask(message, php_localapi_settings_password());
-}
-
-void php_localapi_db_error_result(zval *return_value, const php_localapi_db_error *err)
-{
-	zend_string *message = php_localapi_db_error_text(err);
-
-	php_localapi_error(return_value, "Database error: %s", ZSTR_VAL(message));
-	zend_string_release(message);
-}
-
-void php_localapi_bind_str(MYSQL_BIND *bind, const char *ptr, size_t len)
-{
-	memset(bind, 0, sizeof(*bind));
-	bind->buffer_type = MYSQL_TYPE_STRING;
-	bind->buffer = (void *) ptr;
-	bind->buffer_length = (unsigned long) len;
-}
-
-void php_localapi_bind_null(MYSQL_BIND *bind)
-{
-	memset(bind, 0, sizeof(*bind));
-	bind->buffer_type = MYSQL_TYPE_NULL;
-}
-
-void php_localapi_bind_long(MYSQL_BIND *bind, long long *value)
-{
-	memset(bind, 0, sizeof(*bind));
-	bind->buffer_type = MYSQL_TYPE_LONGLONG;
-	bind->buffer = value;
-}
-
-void php_localapi_bind_double(MYSQL_BIND *bind, double *value)
-{
-	memset(bind, 0, sizeof(*bind));
-	bind->buffer_type = MYSQL_TYPE_DOUBLE;
-	bind->buffer = value;
 }
 
 /* Ends the transaction a call left open on its link: the next call must not read an old snapshot. */
@@ -708,18 +604,22 @@ bool php_localapi_db_query(la_link *link, const char *sql, php_localapi_db_error
  * a server without the variable is not a Galera node. */
 bool php_localapi_db_is_galera(la_link *link, bool *galera, php_localapi_db_error *err)
 {
-	static const char sql[] = "SELECT @@wsrep_on";
-	zend_long on = 0;
-	bool found = false;
+	static const char sql[] = "SELECT @@wsrep_on AS wsrep_on";
+	zval rows;
+	HashTable *row;
+	zval *on;
 
 	if (link->galera < 0) {
-		if (!php_localapi_db_fetch_one(link, sql, NULL, &on, NULL, &found, err)) {
+		if (!php_localapi_db_rows(link, sql, NULL, &rows, err)) {
 			if (err->code != ER_UNKNOWN_SYSTEM_VARIABLE) {
 				return false;
 			}
-			found = false;
+			array_init(&rows);
 		}
-		link->galera = found && on ? 1 : 0;
+		row = php_localapi_db_first_row(&rows);
+		on = row ? zend_hash_str_find(row, ZEND_STRL("wsrep_on")) : NULL;
+		link->galera = on && zval_get_long(on) ? 1 : 0;
+		zval_ptr_dtor(&rows);
 		/* A Galera node's COMMIT goes out in a batch (php_localapi_db_commit_batch()). */
 		if (link->galera == 1 && mysql_set_server_option(link->mysql, MYSQL_OPTION_MULTI_STATEMENTS_ON) != 0) {
 			la_error_from_mysql(err, link->mysql);

@@ -6,11 +6,11 @@
  * process) and is tried again only when no rested host can be used. A
  * db_host without a comma is one host, used exactly as before.
  */
-#include "localapi_private.h"
+#include "db/db_link.h"
+#include "core/clock.h"
 
 #include <errmsg.h>
 #include <mysqld_error.h>
-#include <time.h>
 
 #define LA_MAX_HOSTS 16
 #define LA_REST_FIRST 2.0
@@ -27,14 +27,6 @@ typedef struct {
 	double rest_until;
 	unsigned int failures;
 } la_host_rest;
-
-static double la_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
-}
 
 bool php_localapi_hosts_listed(const char *db_host)
 {
@@ -172,14 +164,25 @@ void php_localapi_hosts_free(HashTable **rests)
  */
 static bool la_host_ready(la_link *link, php_localapi_db_error *err)
 {
-	static const char sql[] = "SELECT @@wsrep_on,"
-		" (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_READY')";
+	static const char sql[] = "SELECT @@wsrep_on AS wsrep_on,"
+		" (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_READY') AS ready";
 	zend_long wsrep_on = 0;
 	zend_string *ready = NULL;
 	bool found = false, ok;
+	HashTable *row;
+	zval rows, *value;
 
-	ok = php_localapi_db_fetch_one(link, sql, NULL, &wsrep_on, &ready, &found, err);
+	ok = php_localapi_db_rows(link, sql, NULL, &rows, err);
 	php_localapi_db_rollback(link);
+	if (ok) {
+		if ((row = php_localapi_db_first_row(&rows)) != NULL) {
+			found = true;
+			wsrep_on = (value = zend_hash_str_find(row, ZEND_STRL("wsrep_on"))) ? zval_get_long(value) : 0;
+			value = zend_hash_str_find(row, ZEND_STRL("ready"));
+			ready = value && Z_TYPE_P(value) != IS_NULL ? zval_get_string(value) : NULL;
+		}
+		zval_ptr_dtor(&rows);
+	}
 	if (!ok && err->code == ER_UNKNOWN_SYSTEM_VARIABLE) {
 		/* A server built without Galera support has no wsrep_on: it is no Galera node. */
 		return true;
