@@ -77,9 +77,9 @@ if test "$PHP_LOCALAPI" != "no"; then
   dnl One folder per layer, each with its header: core/ (the record, no Zend),
   dnl db/ (the database), command/ (what every command runs through),
   dnl commands/ (one file per command and the command table).
-  PHP_NEW_EXTENSION(localapi, [ext/localapi.c ext/names.c \
+  PHP_NEW_EXTENSION(localapi, [ext/localapi.c ext/names.c ext/capsule.c \
     ext/core/contact.c \
-    ext/db/db.c ext/db/rows.c ext/db/hosts.c ext/db/whmcs.c ext/db/whmcs_config.c \
+    ext/db/db.c ext/db/rows.c ext/db/hosts.c ext/db/whmcs.c ext/db/whmcs_config.c ext/db/client_settings.c \
     ext/command/admin.c ext/command/answer.c ext/command/postdata.c ext/command/retry.c ext/command/outcome.c \
     ext/command/email_claim.c ext/command/activity_log.c ext/command/hooks.c ext/command/command.c ext/command/write.c \
     ext/commands/commands.c ext/commands/add_contact.c],

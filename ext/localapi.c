@@ -133,6 +133,7 @@ PHP_INI_BEGIN()
 	STD_PHP_INI_ENTRY("localapi.db_tls_key", "", PHP_INI_ALL, OnUpdateLocalapiCredential, db_tls_key, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY("localapi.db_tls_cipher", "", PHP_INI_ALL, OnUpdateLocalapiCredential, db_tls_cipher, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_ENTRY("localapi.stand_in", "auto", PHP_INI_PERDIR, OnUpdateLocalapiStandIn, stand_in, zend_localapi_globals, localapi_globals)
+	STD_PHP_INI_ENTRY("localapi.composer_autoload", "", PHP_INI_ALL, OnUpdateString, composer_autoload, zend_localapi_globals, localapi_globals)
 	STD_PHP_INI_BOOLEAN("localapi.db_tls_verify_cert", "0", PHP_INI_ALL, OnUpdateLocalapiTlsFlag, db_tls_verify_cert, zend_localapi_globals, localapi_globals)
 PHP_INI_END()
 /* }}} */
@@ -236,6 +237,7 @@ static PHP_MINIT_FUNCTION(localapi)
 {
 	REGISTER_INI_ENTRIES();
 	php_localapi_names_module_init(module_number);
+	php_localapi_capsule_module_init();
 	php_localapi_db_module_init(module_number);
 	php_localapi_add_contact_module_init();
 	if (mysql_library_init(0, NULL, NULL) != 0) {
@@ -248,6 +250,7 @@ static PHP_MSHUTDOWN_FUNCTION(localapi)
 {
 	UNREGISTER_INI_ENTRIES();
 	php_localapi_names_module_shutdown();
+	php_localapi_capsule_module_shutdown();
 	mysql_library_end();
 	return SUCCESS;
 }

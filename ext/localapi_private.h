@@ -41,6 +41,7 @@ ZEND_BEGIN_MODULE_GLOBALS(localapi)
 	char *db_tls_key;
 	char *db_tls_cipher;
 	bool db_tls_verify_cert;
+	char *composer_autoload;      /* a vendor/autoload.php with illuminate/database, or "" (Debian's) */
 	/* configuration.php as last read (whmcs_config.c), kept across requests. */
 	struct la_config_cache *config_cache;
 	/* The localAPI() call in progress (its admin), or NULL outside any call. */
@@ -78,5 +79,11 @@ void php_localapi_names_request_init(int module_number);
 void php_localapi_names_request_end(void);
 void php_localapi_names_globals_free(zend_localapi_globals *globals);
 void php_localapi_names_info(void);
+
+/* capsule.c: WHMCS\Database\Capsule and WHMCS\Config\Setting on Laravel, $CONFIG for hook files. */
+void php_localapi_capsule_module_init(void);
+void php_localapi_capsule_module_shutdown(void);
+void php_localapi_capsule_request_init(void);
+void php_localapi_capsule_config_global(void);
 
 #endif /* LOCALAPI_PRIVATE_H */

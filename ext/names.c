@@ -373,6 +373,7 @@ void php_localapi_names_request_init(int module_number)
 		return;
 	}
 	la_compile_hook_install();
+	php_localapi_capsule_request_init();
 	la_names_show();
 	zend_register_bool_constant(ZEND_STRL("WHMCS"), true, 0, module_number);
 }

@@ -23,7 +23,8 @@ case "${1:-}" in
 esac
 
 PACKAGES=(
-	php-cli php-dev php-mysql php-parser     # PHP, phpize, mysqli for the tests, gen_stub
+	php-cli php-dev php-mysql php-parser     # PHP, phpize, mysqli for the tests and pdo_mysql for Capsule, gen_stub
+	php-illuminate-database                  # Laravel's database layer under WHMCS\Database\Capsule (tests 9xx)
 	gcc make libc6-dev pkg-config            # php-dev does not pull in a compiler
 	libmariadb-dev                           # MariaDB Connector/C
 	mariadb-server mariadb-client            # mariadbd, mariadb-install-db, mariadb

@@ -17,6 +17,7 @@ only: it installs certificates into it.
 localapi
 mysqli
 openssl
+pdo_mysql
 --CONFLICTS--
 tls
 --SKIPIF--
@@ -26,6 +27,8 @@ require_once __DIR__ . '/reliability.inc';
 if (($why = la_rel_db_sh_unusable()) !== null) {
 	die("skip $why");
 }
+require __DIR__ . '/capsule.inc';
+la_capsule_skipif();
 if (la_value('SELECT @@have_ssl') !== 'YES') {
 	die('skip the private server runs without TLS: restart it (scripts/db.sh stop; scripts/db.sh start)');
 }
@@ -104,6 +107,14 @@ $lines = la_config_lines(['db_username' => LA_X509_USER, 'db_password' => LA_X50
 la_config_use($dir, 'configuration.php', "<?php\n$lines\$db_tls_ca = '$dir/ca.pem';\n\$db_tls_cert = '$dir/client-cert.pem';\n"
 	. "\$db_tls_key = '$dir/client-key.pem';\n\$db_tls_verify_cert = true;\n\$db_tls_cipher = '';\n\$db_tls_ca_path = '';\n");
 la_is(10, [la_tls($cid, ['cipher' => 'LA-NO-SUCH-CIPHER']), la_tls_link()], ['success', 'TLS']);
+/* Capsule (behaviour §13) on the same file: pdo_mysql cannot encrypt a unix socket, and says so. */
+try {
+	WHMCS\Database\Capsule::table('tblclients')->count();
+	$capsule = 'no error';
+} catch (Error $e) {
+	$capsule = $e->getMessage();
+}
+la_ok('10a', str_contains($capsule, 'cannot use TLS to localhost'), $capsule);
 la_config_use($dir, 'other-ca.php', "<?php\n$lines\$db_tls_ca = '$dir/other-cert.pem';\n\$db_tls_verify_cert = 1;\n");
 la_is(11, la_tls($cid, []), 'TLS error');
 la_config_use($dir, 'plain.php', "<?php\n" . la_config_lines());
@@ -128,6 +139,7 @@ la_cleanup_tag();
 8: ok
 9: ok
 10: ok
+10a: ok
 11: ok
 12: ok
 13: ok

@@ -201,6 +201,8 @@ static void la_hooks_load_dir(void)
 		php_error_docref(NULL, E_WARNING, "localapi.hooks_dir %s cannot be read", dir);
 		return;
 	}
+	/* WHMCS's global $CONFIG, which hook files read as they load. */
+	php_localapi_capsule_config_global();
 	for (int i = 0; i < count; i++) {
 		if (la_is_hook_file(names[i]) && !EG(exception)) {
 			zend_string *path = zend_strpprintf(0, "%s%c%s", dir, DEFAULT_SLASH, ZSTR_VAL(names[i]));

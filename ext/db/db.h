@@ -143,6 +143,13 @@ typedef struct {
 php_localapi_batch_step php_localapi_db_commit_batch(la_link *link, const php_localapi_row_ref *row, bool *found,
 	php_localapi_db_error *err);
 
+/* client_settings.c: the settings in force as the array another client of the same database
+ * needs (capsule.c hands it to Laravel): host, port, socket, username, password, database,
+ * tls_ca, tls_ca_path, tls_cert, tls_key, tls_cipher, tls (any of them), tls_verify_cert,
+ * charset (configuration.php's $mysql_charset: utf8 or utf8mb4). With a list of hosts, the
+ * host the link is on, else the first listed. */
+bool php_localapi_db_client_settings(zval *settings, php_localapi_db_error *err);
+
 /* whmcs.c: the version and table layout of the database, read once per connection. */
 #define PHP_LOCALAPI_WHMCS_AUTO 0
 const php_localapi_whmcs *php_localapi_whmcs_get(la_link *link, php_localapi_db_error *err);

@@ -22,6 +22,7 @@ typedef struct {
 	const char *tls_key;
 	const char *tls_cipher;
 	bool tls_verify_cert;
+	const char *mysql_charset;   /* configuration.php's $mysql_charset, for Capsule; "" when unset */
 } php_localapi_db_settings;
 
 /* whmcs_config.c: the INI entries, or configuration.php when localapi.whmcs_config names one

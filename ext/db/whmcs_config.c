@@ -39,12 +39,14 @@ typedef enum {
 	LA_CFG_TLS_KEY,
 	LA_CFG_TLS_CIPHER,
 	LA_CFG_TLS_VERIFY_CERT,
+	LA_CFG_MYSQL_CHARSET,
 	LA_CFG_COUNT
 } la_config_key;
 
 static const char *const la_config_names[LA_CFG_COUNT] = {
 	"db_host", "db_port", "db_username", "db_password", "db_name",
 	"db_tls_ca", "db_tls_ca_path", "db_tls_cert", "db_tls_key", "db_tls_cipher", "db_tls_verify_cert",
+	"mysql_charset",
 };
 
 struct la_config_cache {
@@ -209,8 +211,12 @@ static void la_config_walk(la_config_cache *cache, zend_ast *ast)
 			&& ast->kind != ZEND_AST_ASSIGN_COALESCE) || !la_config_key_of(ast->child[0], &key)) {
 		return;
 	}
-	/* `.=`, `??=` and `= &` need the file to run: refused rather than read wrongly. */
+	/* `.=`, `??=` and `= &` need the file to run: refused rather than read wrongly. Only
+	 * Capsule reads $mysql_charset (its default is WHMCS's): the link never fails for it. */
 	if (ast->kind != ZEND_AST_ASSIGN || !la_config_constant(ast->child[1], &value)) {
+		if (key == LA_CFG_MYSQL_CHARSET) {
+			return;
+		}
 		la_config_fail(cache, "$%s on line %u of %s is not a constant value", la_config_names[key],
 			zend_ast_get_lineno(ast), cache->path);
 		return;
@@ -322,6 +328,7 @@ static void la_settings_from_ini(php_localapi_db_settings *s)
 	s->tls_key = LA_INI_STR(LOCALAPI_G(db_tls_key));
 	s->tls_cipher = LA_INI_STR(LOCALAPI_G(db_tls_cipher));
 	s->tls_verify_cert = LOCALAPI_G(db_tls_verify_cert);
+	s->mysql_charset = "";
 #undef LA_INI_STR
 }
 
@@ -342,6 +349,7 @@ static void la_settings_from_cache(php_localapi_db_settings *s, const la_config_
 	s->tls_key = v[LA_CFG_TLS_KEY] ? v[LA_CFG_TLS_KEY] : "";
 	s->tls_cipher = v[LA_CFG_TLS_CIPHER] ? v[LA_CFG_TLS_CIPHER] : "";
 	s->tls_verify_cert = cache->verify_cert;
+	s->mysql_charset = v[LA_CFG_MYSQL_CHARSET] ? v[LA_CFG_MYSQL_CHARSET] : "";
 }
 
 bool php_localapi_settings_get(php_localapi_db_settings *settings, php_localapi_db_error *err)
