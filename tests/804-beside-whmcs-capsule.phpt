@@ -38,7 +38,7 @@ PHP;
 $page = "<?php\n$probe\n\$before = la_capsule_probe();\nrequire __DIR__ . '/init.php';\n"
 	. "echo json_encode([\$before, WHMCS\\Database\\Capsule::OWNER, get_parent_class('WHMCS\\Database\\Capsule')]), \"\\n\";\n";
 file_put_contents("{$t['whmcs']}/capsule.php", $page);
-file_put_contents("{$t['whmcs']}/crons/capsule.php", str_replace("__DIR__ . '/init.php'", "dirname(__DIR__) . '/init.php'", $page));
+file_put_contents("{$t['whmcs']}/crons/capsule.php", str_replace("__DIR__ . '/init.php'", "__DIR__ . '/../init.php'", $page));
 file_put_contents("{$t['root']}/worker/capsule.php", "<?php\n$probe\necho json_encode([la_capsule_probe(), get_parent_class('WHMCS\\Database\\Capsule')]), \"\\n\";\n");
 
 $ini = ['localapi.hooks_dir' => $t['hooks'], 'localapi.db_host' => '127.0.0.1', 'localapi.db_port' => '1'];
