@@ -44,6 +44,11 @@ bool php_localapi_contact_from_post(php_localapi_contact_input *in, HashTable *p
 bool php_localapi_contact_legacy_from_post(php_localapi_contact_input *in, HashTable *post, int behaviour,
 	bool *requested, zval *return_value);
 void php_localapi_contact_input_free(php_localapi_contact_input *in);
+/* GetContacts' input: whole numbers (behaviour §10; *given false when falsy) and filters
+ * (*out NULL when falsy), each checked as §7 says before any database is asked. */
+bool php_localapi_post_whole_number(HashTable *post, const char *name, uint64_t *number, bool *given,
+	zval *as_given, zval *return_value);
+bool php_localapi_post_filter(HashTable *post, la_field f, zend_string **out, zval *return_value);
 /* PHP truthiness of a postData value after normalisation (behaviour §2, §7). */
 bool php_localapi_post_truthy(zval *value);
 

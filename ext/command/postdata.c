@@ -316,6 +316,79 @@ bool php_localapi_contact_legacy_from_post(php_localapi_contact_input *in, HashT
 	return la_report_check(la_permissions_check(in->record.field[LA_F_PERMISSIONS]), LA_F_PERMISSIONS, return_value);
 }
 
+/* A whole number (limitstart, limitnum, userid: behaviour §10). A falsy value is not given
+ * (*given false); anything else truthy must be an int >= 0 or ASCII digits with optional
+ * whitespace. as_given (when not NULL) receives the normalised value as the caller gave it. */
+bool php_localapi_post_whole_number(HashTable *post, const char *name, uint64_t *number, bool *given,
+	zval *as_given, zval *return_value)
+{
+	zval *value = la_post_find(post, name);
+	zend_string *normalized = NULL;
+	bool valid = false;
+
+	*given = false;
+	if (!value) {
+		return true;
+	}
+	if (!la_check_utf8_or_fail(value, name, return_value)) {
+		return false;
+	}
+	if (!php_localapi_post_truthy(value)) {
+		return true;
+	}
+	if (Z_TYPE_P(value) == IS_LONG) {
+		valid = Z_LVAL_P(value) >= 0;
+		*number = valid ? (uint64_t) Z_LVAL_P(value) : 0;
+	} else if (Z_TYPE_P(value) == IS_STRING) {
+		normalized = la_normalize(Z_STR_P(value));
+		valid = la_whole_number_parse((la_str) { ZSTR_VAL(normalized), ZSTR_LEN(normalized) }, number);
+	}
+	if (!valid) {
+		if (normalized) {
+			zend_string_release(normalized);
+		}
+		php_localapi_error(return_value, "%s must be a non-negative integer", name);
+		return false;
+	}
+	*given = true;
+	if (as_given && normalized) {
+		ZVAL_STR(as_given, normalized);
+	} else if (as_given) {
+		ZVAL_COPY(as_given, value);
+	} else if (normalized) {
+		zend_string_release(normalized);
+	}
+	return true;
+}
+
+/* A value compared with the stored one of field f (GetContacts' filters): checked as a
+ * stored value is (UTF-8, type, what the column can hold) and normalised as one; *out is
+ * NULL when the value is falsy and so does not filter. */
+bool php_localapi_post_filter(HashTable *post, la_field f, zend_string **out, zval *return_value)
+{
+	zval *value = la_post_find(post, la_field_names[f]);
+	zend_string *normalized;
+
+	*out = NULL;
+	if (!value) {
+		return true;
+	}
+	if (!la_post_string(value, f, &normalized, return_value)) {
+		return false;
+	}
+	if (la_str_is_empty((la_str) { ZSTR_VAL(normalized), ZSTR_LEN(normalized) })) {
+		zend_string_release(normalized);
+		return true;
+	}
+	if (!la_report_check(la_filter_check((la_str) { ZSTR_VAL(normalized), ZSTR_LEN(normalized) }), f,
+			return_value)) {
+		zend_string_release(normalized);
+		return false;
+	}
+	*out = normalized;
+	return true;
+}
+
 void php_localapi_contact_input_free(php_localapi_contact_input *in)
 {
 	for (int f = 0; f < LA_F_COUNT; f++) {

@@ -16,6 +16,7 @@ typedef struct {
 /* Adding a command: one line here and one file in this folder with its handler. */
 static const la_command la_commands[] = {
 	{ ZEND_STRL("AddContact"), php_localapi_cmd_addcontact },
+	{ ZEND_STRL("GetContacts"), php_localapi_cmd_getcontacts },
 };
 
 php_localapi_command_handler php_localapi_command_find(const zend_string *name)

@@ -16,4 +16,7 @@ void php_localapi_commands_info(void);
 void php_localapi_add_contact_module_init(void);
 void php_localapi_cmd_addcontact(HashTable *post_data, const php_localapi_admin *admin, zval *return_value);
 
+/* get_contacts.c */
+void php_localapi_cmd_getcontacts(HashTable *post_data, const php_localapi_admin *admin, zval *return_value);
+
 #endif /* LOCALAPI_COMMANDS_H */

@@ -129,6 +129,35 @@ bool la_clientid_parse(la_str s, int32_t *id)
 	return true;
 }
 
+/* A whole number (behaviour §10): ASCII digits with optional surrounding ASCII whitespace.
+ * There is no upper bound: a value past the 64 bits a LIMIT takes is read as their maximum,
+ * which no table reaches. */
+bool la_whole_number_parse(la_str s, uint64_t *value)
+{
+	size_t start = 0, end = s.len;
+	uint64_t number = 0;
+	unsigned int digit;
+
+	while (start < end && la_is_ascii_space(s.ptr[start])) {
+		start++;
+	}
+	while (end > start && la_is_ascii_space(s.ptr[end - 1])) {
+		end--;
+	}
+	if (start == end) {
+		return false;
+	}
+	for (size_t i = start; i < end; i++) {
+		if (s.ptr[i] < '0' || s.ptr[i] > '9') {
+			return false;
+		}
+		digit = (unsigned int) (s.ptr[i] - '0');
+		number = number > (UINT64_MAX - digit) / 10 ? UINT64_MAX : number * 10 + digit;
+	}
+	*value = number;
+	return true;
+}
+
 /* Characters (code points) in a valid UTF-8 string, and whether any needs 4 bytes. */
 static size_t la_utf8_count(la_str v, bool *has_supplementary)
 {
@@ -169,6 +198,20 @@ la_check_result la_field_check(la_field f, la_str value)
 		r.limit = LA_TEXT_MAX_BYTES;
 	} else if (supplementary) {
 		/* The columns are utf8mb3: nothing beyond the Basic Multilingual Plane fits. */
+		r.code = LA_ERR_CHARSET;
+	}
+	return r;
+}
+
+/* A value compared with a column (a filter): only what the column could never hold, a
+ * character beyond utf8mb3, is refused; a value too long for it simply matches nothing. */
+la_check_result la_filter_check(la_str value)
+{
+	la_check_result r = { LA_OK, 0, { NULL, 0 } };
+	bool supplementary;
+
+	la_utf8_count(value, &supplementary);
+	if (supplementary) {
 		r.code = LA_ERR_CHARSET;
 	}
 	return r;

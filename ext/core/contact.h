@@ -78,9 +78,13 @@ extern const char *const la_email_legacy_names[LA_E_COUNT];
 bool la_utf8_valid(const char *s, size_t len);
 bool la_str_is_empty(la_str s);
 bool la_clientid_parse(la_str s, int32_t *id);
+/* A whole number of GetContacts (limitstart, limitnum, userid); saturates at UINT64_MAX. */
+bool la_whole_number_parse(la_str s, uint64_t *value);
 
 /* Length and charset of a normalised value against the column it goes to. */
 la_check_result la_field_check(la_field f, la_str value);
+/* A value compared with the column of f (GetContacts' filters): the charset only. */
+la_check_result la_filter_check(la_str value);
 /* The same for any utf8mb3 TEXT column (tblactivitylog.description, ...). */
 la_check_result la_text_check(la_str value);
 /* Every comma-separated, trimmed, non-empty item must be a known permission. */
