@@ -1,4 +1,4 @@
--- localapi: the WHMCS tables that AddContact reads or writes, in the layout
+-- localapi: the WHMCS tables that the contact commands read or write, in the layout
 -- of WHMCS 7.10, and its tblconfiguration Version row. It differs from the
 -- 8.x layout of schema.sql where 8.0 changed these tables: tblactivitylog
 -- has no user_id and admin_id columns, and tblclients no owner_user_id
@@ -161,6 +161,34 @@ CREATE TABLE IF NOT EXISTS `tblcontacts` (
   PRIMARY KEY (`id`),
   KEY `userid_firstname_lastname` (`userid`, `firstname`(32), `lastname`(32)),
   KEY `email` (`email`(64))
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+-- The tables DeleteContact also writes (behaviour §10): orders that name a contact and
+-- single sign-on links of a client's contacts. Only the columns it reads or writes, and
+-- the keys that find them.
+CREATE TABLE IF NOT EXISTS `tblorders` (
+  `id` int(10) NOT NULL AUTO_INCREMENT,
+  `ordernum` bigint(10) NOT NULL DEFAULT 0,
+  `userid` int(10) NOT NULL,
+  `contactid` int(10) NOT NULL DEFAULT 0,
+  `date` datetime NOT NULL DEFAULT '0000-00-00 00:00:00',
+  `status` text NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `userid` (`userid`),
+  KEY `contactid` (`contactid`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS `tblauthn_account_links` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `provider` varchar(32) NOT NULL DEFAULT '',
+  `remote_user_id` varchar(255) NOT NULL DEFAULT '',
+  `client_id` int(10) unsigned NOT NULL DEFAULT 0,
+  `contact_id` int(10) unsigned DEFAULT NULL,
+  `metadata` text,
+  `created_at` timestamp NOT NULL DEFAULT '0000-00-00 00:00:00',
+  `updated_at` timestamp NOT NULL DEFAULT '0000-00-00 00:00:00',
+  PRIMARY KEY (`id`),
+  KEY `client_id_contact_id` (`client_id`, `contact_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
 
 -- The row WHMCS keeps its own version in: it makes AddContact behave as 7.x.

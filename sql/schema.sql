@@ -1,4 +1,4 @@
--- localapi: the WHMCS tables that AddContact reads or writes, in the current
+-- localapi: the WHMCS tables that the contact commands read or write, in the current
 -- (8.x) layout of WHMCS: InnoDB, utf8 (utf8mb3) with utf8_unicode_ci,
 -- TEXT NOT NULL columns without defaults, '0000-00-00 00:00:00' timestamp
 -- defaults, no foreign keys and no unique key on any email column, and the
@@ -167,6 +167,34 @@ CREATE TABLE IF NOT EXISTS `tblcontacts` (
   PRIMARY KEY (`id`),
   KEY `userid_firstname_lastname` (`userid`, `firstname`(32), `lastname`(32)),
   KEY `email` (`email`(64))
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+-- The tables DeleteContact also writes (behaviour §10): orders that name a contact and
+-- single sign-on links of a client's contacts. Only the columns it reads or writes, and
+-- the keys that find them.
+CREATE TABLE IF NOT EXISTS `tblorders` (
+  `id` int(10) NOT NULL AUTO_INCREMENT,
+  `ordernum` bigint(10) NOT NULL DEFAULT 0,
+  `userid` int(10) NOT NULL,
+  `contactid` int(10) NOT NULL DEFAULT 0,
+  `date` datetime NOT NULL DEFAULT '0000-00-00 00:00:00',
+  `status` text NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `userid` (`userid`),
+  KEY `contactid` (`contactid`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS `tblauthn_account_links` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `provider` varchar(32) NOT NULL DEFAULT '',
+  `remote_user_id` varchar(255) NOT NULL DEFAULT '',
+  `client_id` int(10) unsigned NOT NULL DEFAULT 0,
+  `contact_id` int(10) unsigned DEFAULT NULL,
+  `metadata` text,
+  `created_at` timestamp NOT NULL DEFAULT '0000-00-00 00:00:00',
+  `updated_at` timestamp NOT NULL DEFAULT '0000-00-00 00:00:00',
+  PRIMARY KEY (`id`),
+  KEY `client_id_contact_id` (`client_id`, `contact_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
 
 -- The row WHMCS keeps its own version in: it makes AddContact behave as 8.x.
