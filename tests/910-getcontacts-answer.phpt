@@ -32,7 +32,7 @@ $columns = la_columns('tblcontacts');
 $names = array_column($columns, 'COLUMN_NAME');
 $ints = [];
 foreach ($columns as $column) {
-	if (preg_match('/int$/', $column['DATA_TYPE'])) {
+	if (str_ends_with($column['DATA_TYPE'], 'int')) {
 		$ints[] = $column['COLUMN_NAME'];
 	}
 }
