@@ -126,6 +126,52 @@ static void test_clientid(void)
 	}
 }
 
+/* Whole numbers of GetContacts: clientid's rule without its range; past 2^64 - 1 saturates. */
+static const struct {
+	la_str in;
+	bool ok;
+	uint64_t value;
+} whole_number_cases[] = {
+	{ S("0"), true, 0 },
+	{ S(" 000 "), true, 0 },
+	{ S("\t25\r\n"), true, 25 },
+	{ S("2147483648"), true, 2147483648ULL },
+	{ S("18446744073709551615"), true, UINT64_MAX },
+	{ S("18446744073709551616"), true, UINT64_MAX },
+	{ S("99999999999999999999999999999999"), true, UINT64_MAX },
+	{ S(""), false, 0 },
+	{ S(" "), false, 0 },
+	{ S("-1"), false, 0 },
+	{ S("+1"), false, 0 },
+	{ S("1e3"), false, 0 },
+	{ S("1.5"), false, 0 },
+	{ S("1 2"), false, 0 },
+	{ S("1\0"), false, 0 },
+	{ S("\xD9\xA1"), false, 0 },
+};
+
+static void test_whole_number(void)
+{
+	for (size_t i = 0; i < sizeof(whole_number_cases) / sizeof(whole_number_cases[0]); i++) {
+		uint64_t value = 7;
+		bool ok = la_whole_number_parse(whole_number_cases[i].in, &value);
+		bool good = ok == whole_number_cases[i].ok && (ok ? value == whole_number_cases[i].value : value == 7);
+		tc_result(good, "la_whole_number_parse", i, whole_number_cases[i].ok ? "expected a number" : "expected none");
+	}
+}
+
+/* A filter is refused only for what its column could never hold; length is no error. */
+static void test_filter_check(void)
+{
+	static char big[70000];
+
+	memset(big, 'a', sizeof(big));
+	tc_result(la_filter_check((la_str) { big, sizeof(big) }).code == LA_OK, "la_filter_check", 0, "long is ok");
+	tc_result(la_filter_check((la_str) S("O&#039;Brien \xC3\xA9")).code == LA_OK, "la_filter_check", 1, "BMP is ok");
+	tc_result(la_filter_check((la_str) S("a\xF0\x9F\x98\x80")).code == LA_ERR_CHARSET, "la_filter_check", 2,
+		"4-byte character refused");
+}
+
 /* ------------------------------------------------------------------------
  * Field checks. Values are made by repeating a unit to a length, so the
  * table can say "65536 bytes of 'a'" without holding them.
@@ -329,6 +375,8 @@ int main(void)
 {
 	test_utf8();
 	test_clientid();
+	test_whole_number();
+	test_filter_check();
 	test_fields();
 	test_permissions();
 	test_record();

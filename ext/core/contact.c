@@ -99,36 +99,6 @@ static bool la_is_ascii_space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-bool la_clientid_parse(la_str s, int32_t *id)
-{
-	size_t start = 0, end = s.len;
-	int64_t value = 0;
-
-	while (start < end && la_is_ascii_space(s.ptr[start])) {
-		start++;
-	}
-	while (end > start && la_is_ascii_space(s.ptr[end - 1])) {
-		end--;
-	}
-	if (start == end) {
-		return false;
-	}
-	for (size_t i = start; i < end; i++) {
-		if (s.ptr[i] < '0' || s.ptr[i] > '9') {
-			return false;
-		}
-		value = value * 10 + (s.ptr[i] - '0');
-		if (value > INT32_MAX) {
-			return false;
-		}
-	}
-	if (value == 0) {
-		return false;
-	}
-	*id = (int32_t) value;
-	return true;
-}
-
 /* A whole number (behaviour §10): ASCII digits with optional surrounding ASCII whitespace.
  * There is no upper bound: a value past the 64 bits a LIMIT takes is read as their maximum,
  * which no table reaches. */
@@ -155,6 +125,18 @@ bool la_whole_number_parse(la_str s, uint64_t *value)
 		number = number > (UINT64_MAX - digit) / 10 ? UINT64_MAX : number * 10 + digit;
 	}
 	*value = number;
+	return true;
+}
+
+/* A clientid is a whole number that names a possible client: 1 to 2^31 - 1. */
+bool la_clientid_parse(la_str s, int32_t *id)
+{
+	uint64_t value;
+
+	if (!la_whole_number_parse(s, &value) || value == 0 || value > INT32_MAX) {
+		return false;
+	}
+	*id = (int32_t) value;
 	return true;
 }
 
