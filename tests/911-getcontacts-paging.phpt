@@ -3,10 +3,9 @@ GetContacts: default page of 25, limitstart and limitnum, totalresults against t
 --DESCRIPTION--
 A client with 30 contacts. Falsy limitstart (0, "0", "", false, null, [], 0.0)
 starts at 0 and answers startnumber int 0; a truthy one is echoed as given
-("5" the string, 5 the int, " 5 " with its spaces). Falsy limitnum takes 25;
-" 0" (a truthy string whose number is 0) takes 25 too (interpretation: a page
-of no rows is never what a caller means, and the original casts to int before
-its test). No upper bound: limitnum 1000 and a 30-digit limitstart work.
+("5" the string, 5 the int, " 5 " with its spaces). Falsy limitnum takes 25.
+Interpretation: " 0" (a truthy string whose number is 0) takes 25 too, as a
+page of no rows is never what a caller means. No upper bound: limitnum 1000 and a 30-digit limitstart work.
 Rows come in id order; totalresults counts every matching row whatever the page.
 --EXTENSIONS--
 localapi
