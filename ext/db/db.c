@@ -364,6 +364,15 @@ static MYSQL_STMT *la_statement(la_link *link, const char *sql, php_localapi_db_
 	return stmt;
 }
 
+static bool la_statement_run(MYSQL_STMT *stmt, MYSQL_BIND *params, php_localapi_db_error *err)
+{
+	if ((params && mysql_stmt_bind_param(stmt, params) != 0) || mysql_stmt_execute(stmt) != 0) {
+		php_localapi_db_error_of_stmt(err, stmt);
+		return false;
+	}
+	return true;
+}
+
 MYSQL_STMT *php_localapi_db_execute(la_link *link, const char *sql, MYSQL_BIND *params, php_localapi_db_error *err)
 {
 	MYSQL_STMT *stmt = la_statement(link, sql, err);
@@ -372,12 +381,23 @@ MYSQL_STMT *php_localapi_db_execute(la_link *link, const char *sql, MYSQL_BIND *
 		return NULL;
 	}
 	link->in_transaction = true;
-	if ((params && mysql_stmt_bind_param(stmt, params) != 0) || mysql_stmt_execute(stmt) != 0) {
-		php_localapi_db_error_of_stmt(err, stmt);
-		la_link_drop_if_unusable(link, err);
-		return NULL;
+	if (la_statement_run(stmt, params, err)) {
+		return stmt;
 	}
-	return stmt;
+	if (err->code == CR_NEW_STMT_METADATA) {
+		/* The table changed since the statement was prepared (a column added or dropped: a
+		 * SELECT * now has another shape). The server prepared it again and refused to run it
+		 * with the old result columns; the client prepares it again too, and runs it once more. */
+		zend_hash_index_del(&link->statements, (zend_ulong) (uintptr_t) sql);
+		if (!(stmt = la_statement(link, sql, err))) {
+			return NULL;
+		}
+		if (la_statement_run(stmt, params, err)) {
+			return stmt;
+		}
+	}
+	la_link_drop_if_unusable(link, err);
+	return NULL;
 }
 
 bool php_localapi_db_exec(la_link *link, const char *sql, MYSQL_BIND *params,
