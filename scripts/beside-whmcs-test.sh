@@ -23,25 +23,7 @@ LA_NAME=beside-whmcs-test.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 PHP_MINOR="$(php -n -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;')"
-missing=()
-for pkg in nginx "php$PHP_MINOR-fpm" "php$PHP_MINOR-cgi" apache2 "libapache2-mod-php$PHP_MINOR"; do
-	[ "$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null)" = installed ] || missing+=("$pkg")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-	[ "$(id -u)" -eq 0 ] || die "missing ${missing[*]}: apt-get install ${missing[*]} (as root)"
-	guard=
-	if [ ! -e /usr/sbin/policy-rc.d ]; then
-		printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
-		chmod +x /usr/sbin/policy-rc.d
-		guard=yes
-	fi
-	export DEBIAN_FRONTEND=noninteractive
-	apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null 2>&1 || {
-		apt-get update -q >/dev/null
-		apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
-	} || { [ -z "$guard" ] || rm -f /usr/sbin/policy-rc.d; die "could not install ${missing[*]}"; }
-	[ -z "$guard" ] || rm -f /usr/sbin/policy-rc.d
-fi
+install_servers nginx "php$PHP_MINOR-fpm" "php$PHP_MINOR-cgi" apache2 "libapache2-mod-php$PHP_MINOR"
 
 [ "${1:-}" != --deps ] || exit 0
 

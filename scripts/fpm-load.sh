@@ -71,30 +71,9 @@ NGINX=/usr/sbin/nginx
 FPM=/usr/sbin/php-fpm8.2
 WRK=/usr/bin/wrk
 
-install_packages() {
-	local missing=() pkg guard=
-	for pkg in nginx php8.2-fpm wrk; do
-		[ "$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null)" = installed ] || missing+=("$pkg")
-	done
-	[ "${#missing[@]}" -eq 0 ] && return 0
-	[ "$(id -u)" -eq 0 ] || die "missing ${missing[*]}: apt-get install ${missing[*]} (as root)"
-	echo "fpm-load.sh: installing ${missing[*]}"
-	# The packages' own services must not start (nginx would take port 80).
-	if [ ! -e /usr/sbin/policy-rc.d ]; then
-		printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
-		chmod +x /usr/sbin/policy-rc.d
-		guard=yes
-	fi
-	export DEBIAN_FRONTEND=noninteractive
-	apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null 2>&1 || {
-		apt-get update -q >/dev/null
-		apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
-	} || { [ -z "$guard" ] || rm -f /usr/sbin/policy-rc.d; die "could not install ${missing[*]}"; }
-	[ -z "$guard" ] || rm -f /usr/sbin/policy-rc.d
-}
 
 bash "$REPO/scripts/deps.sh" >/dev/null
-install_packages
+install_servers nginx php8.2-fpm wrk
 for tool in "$NGINX" "$FPM" "$WRK" php; do
 	command -v "$tool" >/dev/null || die "$tool not found"
 done

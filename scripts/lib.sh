@@ -33,6 +33,30 @@ detach() {
 	) &
 }
 
+# install_servers PACKAGE...: installs the Debian packages of servers a test
+# script runs privately (nginx, php-fpm, apache2, ...) when missing, as root,
+# with their own services held back from starting (policy-rc.d, removed again
+# if it was not there). Prints what it installs.
+install_servers() {
+	local missing=() pkg guard=
+	for pkg in "$@"; do
+		[ "$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null)" = installed ] || missing+=("$pkg")
+	done
+	[ "${#missing[@]}" -eq 0 ] && return 0
+	[ "$(id -u)" -eq 0 ] || die "missing ${missing[*]}: apt-get install ${missing[*]} (as root)"
+	echo "$LA_NAME: installing ${missing[*]}"
+	if [ ! -e /usr/sbin/policy-rc.d ]; then
+		printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+		chmod +x /usr/sbin/policy-rc.d
+		guard=yes
+	fi
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null 2>&1 || {
+		apt-get update -q >/dev/null
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+	} || { [ -z "$guard" ] || rm -f /usr/sbin/policy-rc.d; die "could not install ${missing[*]}"; }
+	[ -z "$guard" ] || rm -f /usr/sbin/policy-rc.d
+}
+
 # phpize refuses a build path with whitespace (and run-tests.php quotes
 # paths loosely), so such a tree is built and tested through a symlink
 # without spaces: /tmp/localapi-tree-<uid>-<hash of the path>.
