@@ -66,3 +66,15 @@ names_tests() {
 	done
 	return 1
 }
+
+# The Debian archive this system's apt uses, so the root comes from the same place.
+host_mirror() {
+	local url
+	url="$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null |
+		awk '/^URIs:/ { for (i = 2; i <= NF; i++) if ($i ~ /\/debian\/?$/) { print $i; exit } }')"
+	if [ -z "$url" ]; then
+		url="$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+			awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^https?:\/\/.*\/debian\/?$/) { print $i; exit } }')"
+	fi
+	printf '%s\n' "${url:-http://deb.debian.org/debian}"
+}
