@@ -78,3 +78,15 @@ host_mirror() {
 	fi
 	printf '%s\n' "${url:-http://deb.debian.org/debian}"
 }
+
+# A copy of this tree's files (tracked and new, as they are now, with their
+# times) in $1, replacing what was there, so that a build there writes
+# nothing here.
+copy_work_tree() {
+	rm -rf --one-file-system "$1"
+	mkdir -p "$1"
+	(cd "$REPO" && git ls-files -z --cached --others --exclude-standard |
+		while IFS= read -r -d '' file; do
+			[ -e "$file" ] && printf '%s\0' "$file"
+		done | tar --null -T - -cf -) | tar -C "$1" -xf -
+}

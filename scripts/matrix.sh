@@ -4,19 +4,23 @@
 #
 #   bash scripts/matrix.sh [CELL...] [-- tests...]
 #
-# A CELL is PHP/SERVER. PHP is 8.2 (this Debian 12 system's), 8.4 (Debian
-# 13's) or 8.5 (Debian experimental's, in a Debian sid root). SERVER is
-# MariaDB 10.11 (this system's) or MariaDB 11.8 (Debian 13's; for PHP 8.5,
-# the sid root's own 11.8). With no CELL, all of:
-#   8.2/10.11 8.2/11.8 8.4/10.11 8.4/11.8 8.5/11.8
+# A CELL is PHP/SERVER. PHP is 8.2 (this Debian 12 system's), 8.2-zts (a
+# thread-safe PHP 8.2 built from Debian 12's PHP source by scripts/zts.sh),
+# 8.4 (Debian 13's) or 8.5 (Debian experimental's, in a Debian sid root).
+# SERVER is MariaDB 10.11 (this system's), MariaDB 11.8 (Debian 13's; for
+# PHP 8.5, the sid root's own 11.8) or mysql-9.7 (Debian sid's MySQL, in a
+# sid root of its own: mysql-server cannot be installed beside
+# mariadb-server). With no CELL, all of:
+#   8.2/10.11 8.2/11.8 8.4/10.11 8.4/11.8 8.5/11.8 8.2-zts/10.11 8.4/mysql-9.7
 # Any other PHP/SERVER pair of those names runs too.
 #
 # The Debian 13 and sid roots are made with debootstrap and entered with
-# chroot. The extension is built in each root with warnings as errors
-# (./configure --enable-localapi-dev), from a copy of this tree's files; the
-# PHP 8.2 cells use this tree's own build (scripts/build.sh). Each cell is
-# scripts/test.sh, run on this system or inside a root. The sid root pins
-# experimental for php8.5-* only.
+# chroot. The extension is built in each PHP root, and for 8.2-zts in
+# $LOCALAPI_MATRIX_CACHE/zts-tree, from a copy of this tree's files with
+# warnings as errors (./configure --enable-localapi-dev); the PHP 8.2 cells
+# use this tree's own build (scripts/build.sh). Each cell is scripts/test.sh,
+# run on this system or inside a root. The sid root pins experimental for
+# php8.5-* only.
 #
 # The servers are private ones of scripts/db.sh (socket only, fresh data
 # for every run): 10.11 in $LOCALAPI_MATRIX_CACHE/db-10.11, the others inside
@@ -27,12 +31,13 @@
 # Runs as root (debootstrap, chroot, mount). This system's packages are never
 # changed by the roots: what PHP 8.2 and MariaDB 10.11 need must be installed
 # already (scripts/deps.sh), and debootstrap, when missing, is unpacked into
-# the cache instead of installed. Settings:
+# the cache instead of installed (scripts/zts.sh installs the few packages
+# building PHP needs). Settings:
 #   LOCALAPI_MATRIX_CACHE   what is kept between runs (/var/cache/localapi)
 #   LOCALAPI_MATRIX_ROOT    the Debian 13 root ($LOCALAPI_MATRIX_CACHE/trixie-root);
-#                           the sid root is $LOCALAPI_MATRIX_CACHE/sid-root
+#                           the sid roots are sid-root and mysql-root in the cache
 #   LOCALAPI_MATRIX_MIRROR  the Debian mirror (the one this system's apt uses)
-# The roots, their package caches and the builds' packages are
+# The roots, their package caches, the ZTS PHP and the builds' packages are
 # reused; delete a root to make it again. Everything this script mounts in
 # a root it unmounts on every way out, and a mount or a server left by a run
 # that was killed is removed by the next run.
@@ -62,7 +67,7 @@ ZTS_TREE="$CACHE/zts-tree"
 ROOT_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 # PHP 8.5 comes from experimental; php-cli in sid is PHP 8.4.
 SID_PHP_PACKAGES="php8.5-cli php8.5-dev php8.5-mysql"
-ALL_CELLS=(8.2/10.11 8.2/11.8 8.4/10.11 8.4/11.8 8.5/11.8)
+ALL_CELLS=(8.2/10.11 8.2/11.8 8.4/10.11 8.4/11.8 8.5/11.8 8.2-zts/10.11 8.4/mysql-9.7)
 ROOTS=(trixie sid mysql)
 
 say() {
@@ -82,10 +87,10 @@ while [ "$#" -gt 0 ]; do
 		tests=("$@")
 		break
 		;;
-	8.2/* | 8.4/* | 8.5/*)
+	8.2/* | 8.2-zts/* | 8.4/* | 8.5/*)
 		case "${1#*/}" in
-		10.11 | 11.8) cells+=("$1") ;;
-		*) die "unknown server in $1 (10.11 or 11.8)" ;;
+		10.11 | 11.8 | mysql-9.7) cells+=("$1") ;;
+		*) die "unknown server in $1 (10.11, 11.8 or mysql-9.7)" ;;
 		esac
 		;;
 	*) die "unknown cell $1 (usage: scripts/matrix.sh [${ALL_CELLS[*]}] [-- tests...])" ;;
@@ -344,16 +349,8 @@ ensure_root() {
 
 # --- builds ------------------------------------------------------------------
 
-# A copy of the tree's files (tracked and new, as they are now, with their
-# times) in $1, so that its phpize, configure and make write nothing here.
-copy_tree() {
-	rm -rf --one-file-system "$1"
-	mkdir -p "$1"
-	(cd "$REPO" && git ls-files -z --cached --others --exclude-standard |
-		while IFS= read -r -d '' file; do
-			[ -e "$file" ] && printf '%s\0' "$file"
-		done | tar --null -T - -cf -) | tar -C "$1" -xf -
-}
+# copy_work_tree (lib.sh) gives each build a copy of this tree's files, so
+# that its phpize, configure and make write nothing here.
 
 # The root where PHP $1 runs; none for this system's.
 php_root() {
@@ -372,11 +369,11 @@ build() {
 			{ cat "$LOGS/zts.log" >&2; die "building the ZTS PHP failed"; }
 		say "ZTS PHP ready in $(($(now) - started)) s: $("$ZTS_PREFIX/bin/php" -r 'echo PHP_VERSION, PHP_ZTS ? " ZTS" : " NTS";')"
 		started="$(now)"
-		copy_tree "$ZTS_TREE"
+		copy_work_tree "$ZTS_TREE"
 		run_child env PATH="$ZTS_PREFIX/bin:$PATH" bash -c "cd $ZTS_TREE && bash scripts/build.sh --enable-localapi-dev" \
 			</dev/null >"$log" 2>&1 || { cat "$log" >&2; die "the PHP $php build failed"; }
 	else
-		copy_tree "$(root_dir "$name")$ROOT_TREE"
+		copy_work_tree "$(root_dir "$name")$ROOT_TREE"
 		in_root_cmd "$name"
 		run_child "${IN_ROOT[@]}" bash -c "cd $ROOT_TREE && bash scripts/build.sh --enable-localapi-dev" \
 			</dev/null >"$log" 2>&1 || { cat "$log" >&2; die "the PHP $php build failed"; }
