@@ -252,6 +252,10 @@ launch() {
 		# the binary log on (MySQL's default), only SUPER may create triggers,
 		# which the tests do as the test user.
 		args+=(--mysqlx=OFF --skip-log-bin)
+		# A killed mysqld leaves its pid in the socket's lock file, and a new
+		# one refuses to start while any process has that pid. None of ours
+		# runs (cmd_start checked): the lock is stale.
+		rm -f "$SOCKET.lock"
 	fi
 	rm -f "$PID_FILE"
 	detach "$LOG_FILE" "${SERVER_PREFIX[@]}" "$SERVER_BIN" "${args[@]}"
