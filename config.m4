@@ -25,9 +25,9 @@ if test "$PHP_LOCALAPI" != "no"; then
     LOCALAPI_PHP_VERNUM=`$PHP_CONFIG --vernum`
     LOCALAPI_PHP_VERSION=`$PHP_CONFIG --version`
   fi
-  if test -z "$LOCALAPI_PHP_VERNUM" || test "$LOCALAPI_PHP_VERNUM" -lt 80200 || test "$LOCALAPI_PHP_VERNUM" -ge 80500; then
+  if test -z "$LOCALAPI_PHP_VERNUM" || test "$LOCALAPI_PHP_VERNUM" -lt 80200 || test "$LOCALAPI_PHP_VERNUM" -ge 80600; then
     AC_MSG_RESULT([no])
-    AC_MSG_ERROR([localapi supports PHP 8.2.0 to 8.4.x (the versions it is tested on); this PHP is ${LOCALAPI_PHP_VERSION:-of unknown version}])
+    AC_MSG_ERROR([localapi supports PHP 8.2.0 to 8.5.x (the versions it is tested on); this PHP is ${LOCALAPI_PHP_VERSION:-of unknown version}])
   fi
   AC_MSG_RESULT([yes, $LOCALAPI_PHP_VERSION])
 

@@ -15,8 +15,8 @@
 #include "php_localapi.h"
 
 /* The PHP releases the suite passes on, as config.m4 checks them. */
-#if PHP_VERSION_ID < 80200 || PHP_VERSION_ID >= 80500
-# error "localapi supports PHP 8.2.0 to 8.4.x"
+#if PHP_VERSION_ID < 80200 || PHP_VERSION_ID >= 80600
+# error "localapi supports PHP 8.2.0 to 8.5.x"
 #endif
 
 ZEND_BEGIN_MODULE_GLOBALS(localapi)

@@ -30,6 +30,13 @@
 #                     and mariadb to run instead of this system's; they run
 #                     chrooted there, so LOCALAPI_DB_DIR must lie inside it.
 #                     Only root can use it.
+#
+# A root (or system) that has MySQL's mysqld and no mariadbd gets a MySQL
+# server the same way: initialised with mysqld --initialize-insecure (its
+# admin is root@localhost without a password, over the socket only), the X
+# protocol and the binary log off, the same databases, users and grants in
+# MySQL's spelling (CONNECTION_ADMIN). Its accounts use MySQL's default
+# authentication, caching_sha2_password.
 set -euo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -89,6 +96,19 @@ have_program() {
 	fi
 }
 
+# MariaDB where mariadbd is; MySQL where only mysqld is.
+KIND=mariadb
+KIND_NAME=MariaDB
+SERVER_BIN=mariadbd
+CLIENT_BIN=mariadb
+if ! have_program mariadbd && have_program mysqld; then
+	KIND=mysql
+	KIND_NAME=MySQL
+	SERVER_BIN=mysqld
+	CLIENT_BIN=mysql
+	ADMIN_USER=root
+fi
+
 # sun_path holds 107 bytes plus the NUL. A tree whose socket path would not
 # fit gets a socket in a private directory under /tmp named from its path.
 socket_path() {
@@ -125,13 +145,13 @@ server_pid() {
 	[ -r "$PID_FILE" ] || return 1
 	pid="$(tr -dc '0-9' <"$PID_FILE" 2>/dev/null)" || return 1
 	[ -n "$pid" ] && [ -d "/proc/$pid" ] || return 1
-	[ "$(cat "/proc/$pid/comm" 2>/dev/null)" = mariadbd ] || return 1
+	[ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$SERVER_BIN" ] || return 1
 	tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qxF -- "--datadir=$(in_root "$DATA_DIR")" || return 1
 	printf '%s\n' "$pid"
 }
 
 admin_client() {
-	server_cmd mariadb --no-defaults --socket="$(in_root "$SOCKET")" --user="$ADMIN_USER" --connect-timeout=5 "$@"
+	server_cmd "$CLIENT_BIN" --no-defaults --socket="$(in_root "$SOCKET")" --user="$ADMIN_USER" --connect-timeout=5 "$@"
 }
 
 answers() {
@@ -154,8 +174,28 @@ take_lock() {
 	flock -w 180 9 || die "another db.sh holds $DB_DIR/db.lock for too long"
 }
 
+# MySQL's own initialisation: root@localhost with no password.
+initialise_mysql() {
+	local args=(--no-defaults --initialize-insecure --datadir="$(in_root "$DATA_DIR")")
+	if [ "$(id -u)" -eq 0 ]; then
+		args+=(--user=root)
+	fi
+	rm -rf "$DATA_DIR"
+	echo "db.sh: initialising $DATA_DIR (MySQL)"
+	if ! server_cmd mysqld "${args[@]}" >"$DB_DIR/install.log" 2>&1; then
+		cat "$DB_DIR/install.log" >&2
+		rm -rf "$DATA_DIR"
+		die "mysqld --initialize-insecure failed"
+	fi
+	touch "$DB_DIR/initialised"
+}
+
 initialise() {
 	[ -f "$DB_DIR/initialised" ] && [ -d "$DATA_DIR" ] && return 0
+	if [ "$KIND" = mysql ]; then
+		initialise_mysql
+		return
+	fi
 	have_program mariadb-install-db || die "mariadb-install-db not found: run scripts/deps.sh"
 	if [ -e "$DATA_DIR" ] && [ ! -O "$DATA_DIR" ]; then
 		die "$DATA_DIR belongs to another user"
@@ -207,8 +247,18 @@ launch() {
 	if [ "$(id -u)" -eq 0 ]; then
 		args+=(--user=root)
 	fi
+	if [ "$KIND" = mysql ]; then
+		# The X protocol would listen on a port and a socket of its own; with
+		# the binary log on (MySQL's default), only SUPER may create triggers,
+		# which the tests do as the test user.
+		args+=(--mysqlx=OFF --skip-log-bin)
+		# A killed mysqld leaves its pid in the socket's lock file, and a new
+		# one refuses to start while any process has that pid. None of ours
+		# runs (cmd_start checked): the lock is stale.
+		rm -f "$SOCKET.lock"
+	fi
 	rm -f "$PID_FILE"
-	detach "$LOG_FILE" "${SERVER_PREFIX[@]}" mariadbd "${args[@]}"
+	detach "$LOG_FILE" "${SERVER_PREFIX[@]}" "$SERVER_BIN" "${args[@]}"
 	local waited=0
 	while ! answers; do
 		if [ "$waited" -ge $((START_TIMEOUT * 2)) ]; then
@@ -217,7 +267,7 @@ launch() {
 		fi
 		if [ "$waited" -ge 4 ] && ! server_pid >/dev/null && ! kill -0 $! 2>/dev/null; then
 			print_log_tail
-			die "mariadbd exited during start-up"
+			die "$SERVER_BIN exited during start-up"
 		fi
 		sleep 0.5
 		waited=$((waited + 1))
@@ -230,11 +280,12 @@ sql_checksum() {
 }
 
 load_sql() {
-	local db
+	local db connection_admin="CONNECTION ADMIN"
+	[ "$KIND" = mariadb ] || connection_admin=CONNECTION_ADMIN
 	admin_client <<EOF
 CREATE USER IF NOT EXISTS '$APP_USER'@'localhost' IDENTIFIED BY '$APP_PASSWORD';
 ALTER USER '$APP_USER'@'localhost' IDENTIFIED BY '$APP_PASSWORD';
-GRANT PROCESS, CONNECTION ADMIN ON *.* TO '$APP_USER'@'localhost';
+GRANT PROCESS, $connection_admin ON *.* TO '$APP_USER'@'localhost';
 CREATE USER IF NOT EXISTS '$X509_USER'@'localhost' IDENTIFIED BY '$X509_PASSWORD' REQUIRE X509;
 ALTER USER '$X509_USER'@'localhost' IDENTIFIED BY '$X509_PASSWORD' REQUIRE X509;
 EOF
@@ -253,12 +304,14 @@ EOF
 }
 
 tls_state() {
-	admin_client --batch --skip-column-names -e 'SELECT @@have_ssl' 2>/dev/null || echo unknown
+	# MySQL 9 has no have_ssl.
+	admin_client --batch --skip-column-names -e 'SELECT @@have_ssl' 2>/dev/null ||
+		admin_client --batch --skip-column-names -e "SELECT IF(@@ssl_cert = '', 'NO', 'YES')" 2>/dev/null || echo unknown
 }
 
 print_access() {
 	cat <<EOF
-MariaDB is running (pid $(server_pid || echo '?')), networking off.
+$KIND_NAME is running (pid $(server_pid || echo '?')), networking off.
   socket    $SOCKET (TLS: $(tls_state))
   databases $DB_NAME (WHMCS 8.x layout), $DB7_NAME (7.10 layout)
   user      $APP_USER, password $APP_PASSWORD
@@ -269,7 +322,7 @@ EOF
 }
 
 cmd_start() {
-	have_program mariadbd || die "mariadbd not found: run scripts/deps.sh"
+	have_program "$SERVER_BIN" || die "mariadbd not found: run scripts/deps.sh"
 	take_lock
 	ensure_socket_dir
 	if server_pid >/dev/null; then
@@ -356,13 +409,17 @@ cmd_tls_install() {
 		mv -f "$TLS_DIR/$file.new" "$TLS_DIR/$file"
 	done
 	rm -f "$TLS_DIR/ca-key.pem" "$TLS_DIR/ca.srl"
-	admin_client -e 'FLUSH SSL'
+	if [ "$KIND" = mysql ]; then
+		admin_client -e 'ALTER INSTANCE RELOAD TLS'
+	else
+		admin_client -e 'FLUSH SSL'
+	fi
 	echo "db.sh: the server now uses the certificates of $dir"
 }
 
 cmd_sql() {
 	server_pid >/dev/null || die "not running: scripts/db.sh start"
-	exec "${SERVER_PREFIX[@]}" mariadb --no-defaults --socket="$(in_root "$SOCKET")" --user="$ADMIN_USER" "$DB_NAME" "$@"
+	exec "${SERVER_PREFIX[@]}" "$CLIENT_BIN" --no-defaults --socket="$(in_root "$SOCKET")" --user="$ADMIN_USER" "$DB_NAME" "$@"
 }
 
 case "${1:-}" in

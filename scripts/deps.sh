@@ -10,6 +10,11 @@
 #   scripts/deps.sh [packages...]          install what is missing
 #   scripts/deps.sh --check [packages...]  only say what is missing (exit 1 when anything is)
 #   scripts/deps.sh --list [packages...]   print the package names, one a line
+#
+# LOCALAPI_DEPS_PHP names the PHP packages instead of Debian's default PHP
+# (php-cli php-dev php-mysql php-parser): scripts/matrix.sh's Debian sid root
+# sets it to PHP 8.5's, which come from experimental while php-cli there is
+# PHP 8.4.
 set -euo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -22,9 +27,10 @@ case "${1:-}" in
 	;;
 esac
 
+read -r -a PHP_PACKAGES <<<"${LOCALAPI_DEPS_PHP:-php-cli php-dev php-mysql php-parser}"
 PACKAGES=(
-	php-cli php-dev php-mysql php-parser     # PHP, phpize, mysqli for the tests and pdo_mysql for Capsule, gen_stub
-	php-illuminate-database                  # Laravel's database layer under WHMCS\Database\Capsule (tests 9xx)
+	"${PHP_PACKAGES[@]}"                     # PHP, phpize, mysqli for the tests and pdo_mysql for Capsule, gen_stub
+	php-illuminate-database                  # Laravel's database layer under WHMCS\Database\Capsule (tests 90x)
 	gcc make libc6-dev pkg-config            # php-dev does not pull in a compiler
 	libmariadb-dev                           # MariaDB Connector/C
 	mariadb-server mariadb-client            # mariadbd, mariadb-install-db, mariadb

@@ -90,3 +90,27 @@ names_tests() {
 	done
 	return 1
 }
+
+# The Debian archive this system's apt uses, so the root comes from the same place.
+host_mirror() {
+	local url
+	url="$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null |
+		awk '/^URIs:/ { for (i = 2; i <= NF; i++) if ($i ~ /\/debian\/?$/) { print $i; exit } }')"
+	if [ -z "$url" ]; then
+		url="$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+			awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^https?:\/\/.*\/debian\/?$/) { print $i; exit } }')"
+	fi
+	printf '%s\n' "${url:-http://deb.debian.org/debian}"
+}
+
+# A copy of this tree's files (tracked and new, as they are now, with their
+# times) in $1, replacing what was there, so that a build there writes
+# nothing here.
+copy_work_tree() {
+	rm -rf --one-file-system "$1"
+	mkdir -p "$1"
+	(cd "$REPO" && git ls-files -z --cached --others --exclude-standard |
+		while IFS= read -r -d '' file; do
+			[ -e "$file" ] && printf '%s\0' "$file"
+		done | tar --null -T - -cf -) | tar -C "$1" -xf -
+}

@@ -27,10 +27,12 @@ void php_localapi_retry_init(php_localapi_retry *retry)
 
 /* A duplicate on the primary key is an auto-increment value taken twice (a Galera
  * node's auto_increment_offset changes with the cluster's membership): a new attempt
- * takes a new one. A duplicate on any other unique key would only repeat. */
+ * takes a new one. A duplicate on any other unique key would only repeat. MySQL
+ * names the key with its table ("for key 'tblcontacts.PRIMARY'"). */
 static bool la_duplicate_primary_key(const php_localapi_db_error *err)
 {
-	return err->code == ER_DUP_ENTRY && strstr(err->message, "for key 'PRIMARY'") != NULL;
+	return err->code == ER_DUP_ENTRY
+		&& (strstr(err->message, "for key 'PRIMARY'") != NULL || strstr(err->message, ".PRIMARY'") != NULL);
 }
 
 bool php_localapi_retry_worth(const php_localapi_db_error *err)

@@ -15,10 +15,13 @@
 #include <errmsg.h>
 #include <mysqld_error.h>
 
-/* Session settings every link runs with; the time zone is deliberately left alone. */
+/* Session settings every link runs with; the time zone is deliberately left alone.
+ * The isolation level is set by statement: its variable is tx_isolation on MariaDB
+ * 10.11 and transaction_isolation on MySQL, which has no tx_isolation. */
 #define LA_INIT_COMMAND \
 	"SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'," \
-	" SESSION tx_isolation = 'REPEATABLE-READ', SESSION autocommit = 0"
+	" SESSION autocommit = 0"
+#define LA_INIT_ISOLATION "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ"
 
 #define LA_KEY_PREFIX "localapi:"
 #define LA_KEY_LEN PHP_LOCALAPI_LINK_KEY_LEN
@@ -180,6 +183,7 @@ bool php_localapi_db_open(la_link *link, const php_localapi_db_settings *s, cons
 	mysql_options(link->mysql, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(link->mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(link->mysql, MYSQL_INIT_COMMAND, LA_INIT_COMMAND);
+	mysql_options(link->mysql, MYSQL_INIT_COMMAND, LA_INIT_ISOLATION);
 	link->tls = la_tls_wanted(s);
 	if (link->tls) {
 		la_tls_options(link->mysql, s);
@@ -498,11 +502,13 @@ bool php_localapi_db_error_is_lost(unsigned int code)
 
 /* ER_CHECKREAD: MariaDB 11.6 and later (innodb_snapshot_isolation=ON) refuse, at
  * REPEATABLE READ, to lock a row that changed since the transaction's snapshot; like a
- * deadlock, the transaction is rolled back and a retry starts from a new snapshot. */
+ * deadlock, the transaction is rolled back and a retry starts from a new snapshot.
+ * ER_NEED_REPREPARE: MySQL gives up re-preparing a statement whose table keeps changing
+ * under DDL; the statement did not run, and a retry prepares it against the new table. */
 bool php_localapi_db_error_is_transient(unsigned int code)
 {
 	return code == ER_LOCK_WAIT_TIMEOUT || code == ER_LOCK_DEADLOCK || code == ER_AUTOINC_READ_FAILED
-		|| code == ER_CHECKREAD;
+		|| code == ER_CHECKREAD || code == ER_NEED_REPREPARE;
 }
 
 static zend_string *la_mask(zend_string *message, const char *password)
@@ -577,8 +583,9 @@ void php_localapi_db_info(void)
 	/* The link of the settings in force; tests read its thread id from here. */
 	if (current && current->mysql && current->persistent) {
 		const char *cipher = mysql_get_ssl_cipher(current->mysql);
-		snprintf(buf, sizeof(buf), "connected (thread %lu, server %s, %s%s)",
-			mysql_thread_id(current->mysql), mysql_get_server_info(current->mysql),
+		snprintf(buf, sizeof(buf), "connected (thread %lu, %s server %s, %s%s)",
+			mysql_thread_id(current->mysql), mariadb_connection(current->mysql) ? "MariaDB" : "MySQL",
+			mysql_get_server_info(current->mysql),
 			cipher ? "TLS " : "no TLS", cipher ? cipher : "");
 		php_info_print_table_row(2, "Persistent link", buf);
 	} else {
