@@ -41,10 +41,12 @@ file_put_contents("$dir/tls.php", "<?php\n\$db_host = 'db.invalid';\n\$db_port =
 	. "\$db_password = 'p';\n\$db_name = 'whmcs';\n\$db_tls_ca = '$dir/ca.pem';\n\$db_tls_ca_path = '$dir/capath';\n"
 	. "\$db_tls_cert = '$dir/cert.pem';\n\$db_tls_key = '$dir/key.pem';\n\$db_tls_cipher = 'ECDHE-RSA-AES256-GCM-SHA384';\n"
 	. "\$db_tls_verify_cert = true;\n");
+/* pdo_mysql's attribute names: Pdo\Mysql's from PHP 8.4 (8.5 deprecates PDO::MYSQL_ATTR_*). */
 $script = '$c = WHMCS\Database\Capsule::connection()->getConfig(); $o = $c["options"];'
-	. 'echo json_encode([$c["host"], $c["port"], $c["unix_socket"] ?? null, $c["charset"], $o[PDO::MYSQL_ATTR_SSL_CA], $o[PDO::MYSQL_ATTR_SSL_CAPATH],'
-	. '$o[PDO::MYSQL_ATTR_SSL_CERT], $o[PDO::MYSQL_ATTR_SSL_KEY], $o[PDO::MYSQL_ATTR_SSL_CIPHER],'
-	. '$o[PDO::MYSQL_ATTR_SSL_VERIFY_SERVER_CERT], $o[PDO::ATTR_PERSISTENT]]);';
+	. '$a = fn($n) => $o[constant((class_exists("Pdo\\Mysql") ? "Pdo\\Mysql::ATTR_" : "PDO::MYSQL_ATTR_") . $n)];'
+	. 'echo json_encode([$c["host"], $c["port"], $c["unix_socket"] ?? null, $c["charset"], $a("SSL_CA"), $a("SSL_CAPATH"),'
+	. '$a("SSL_CERT"), $a("SSL_KEY"), $a("SSL_CIPHER"),'
+	. '$a("SSL_VERIFY_SERVER_CERT"), $o[PDO::ATTR_PERSISTENT]]);';
 foreach ([2 => '1', 3 => '0'] as $n => $persistent) {
 	/* a child without php.ini (tests/beside-whmcs.inc), with pdo_mysql */
 	[$out, $err] = la_bw_php(['-d', 'extension=mysqlnd', '-d', 'extension=pdo', '-d', 'extension=pdo_mysql', '-r', $script],
