@@ -51,7 +51,11 @@ la_is(5, $row(), $before);
 <?php
 require_once __DIR__ . '/connect.inc';
 foreach (['la_test_null_int', 'la_test_dec', 'la_test_double', 'la_test_null_text'] as $column) {
-	la_query("ALTER TABLE tblcontacts DROP COLUMN IF EXISTS $column");
+	/* DROP COLUMN IF EXISTS is MariaDB's only: ask first, for MySQL too. */
+	if (la_count('SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()'
+			. " AND TABLE_NAME = 'tblcontacts' AND COLUMN_NAME = ?", $column) === 1) {
+		la_query("ALTER TABLE tblcontacts DROP COLUMN $column");
+	}
 }
 la_cleanup_tag();
 ?>
