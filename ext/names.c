@@ -237,6 +237,16 @@ static bool la_decide(const char *script_dir, const char *whmcs_config)
 	return la_below_whmcs_root(dir);
 }
 
+/* A folder too long for the cache's key (beyond MAXPATHLEN): decided every time. */
+static bool la_decide_dir(const char *script, size_t dir_len, const char *config)
+{
+	char *dir = estrndup(script, dir_len);
+	bool whmcs = la_decide(dir, config);
+
+	efree(dir);
+	return whmcs;
+}
+
 /* The decision for a script's folder, cached per process for as long as PHP
  * caches real paths (realpath_cache_ttl): one hash lookup per request. */
 #define LA_KIND_CACHE_MAX 256
@@ -246,8 +256,9 @@ static bool la_runs_whmcs(void)
 	const char *script = SG(request_info).path_translated;
 	const char *config = LOCALAPI_G(whmcs_config) ? LOCALAPI_G(whmcs_config) : "";
 	char real_script[MAXPATHLEN];
+	char key[2 * MAXPATHLEN + 2];   /* whmcs_config, NUL, the script's folder: no allocation per request */
+	size_t config_len = strlen(config), dir_len, key_len;
 	const char *slash;
-	zend_string *key;
 	zval *cached, entry;
 	time_t now;
 	bool whmcs;
@@ -258,25 +269,30 @@ static bool la_runs_whmcs(void)
 		return false;
 	}
 	slash = strrchr(script, '/');
-	key = zend_string_concat3(config, strlen(config), "", 1, script, slash == script ? 1 : (size_t) (slash - script));
+	dir_len = slash == script ? 1 : (size_t) (slash - script);
+	if (config_len >= MAXPATHLEN || dir_len >= MAXPATHLEN) {
+		return la_decide_dir(script, dir_len, config);
+	}
+	memcpy(key, config, config_len + 1);
+	memcpy(key + config_len + 1, script, dir_len);
+	key[config_len + 1 + dir_len] = '\0';
+	key_len = config_len + 1 + dir_len;
 	now = time(NULL);
 	if (!LOCALAPI_G(kind_cache)) {
 		LOCALAPI_G(kind_cache) = pemalloc(sizeof(HashTable), 1);
 		zend_hash_init(LOCALAPI_G(kind_cache), 16, NULL, NULL, 1);
 	}
-	cached = zend_hash_find(LOCALAPI_G(kind_cache), key);
+	cached = zend_hash_str_find(LOCALAPI_G(kind_cache), key, key_len);
 	if (cached && (Z_LVAL_P(cached) >> 1) > (zend_long) now) {
-		zend_string_release(key);
 		return Z_LVAL_P(cached) & 1;
 	}
-	whmcs = la_decide(ZSTR_VAL(key) + strlen(config) + 1, config);
+	whmcs = la_decide(key + config_len + 1, config);
 	if (!cached && zend_hash_num_elements(LOCALAPI_G(kind_cache)) >= LA_KIND_CACHE_MAX) {
 		zend_hash_clean(LOCALAPI_G(kind_cache));
 	}
 	ZVAL_LONG(&entry, (((zend_long) now + zend_ini_long(ZEND_STRL("realpath_cache_ttl"), 0)) << 1) | whmcs);
 	/* The table outlives the request: its keys are persistent copies. */
-	zend_hash_str_update(LOCALAPI_G(kind_cache), ZSTR_VAL(key), ZSTR_LEN(key), &entry);
-	zend_string_release(key);
+	zend_hash_str_update(LOCALAPI_G(kind_cache), key, key_len, &entry);
 	return whmcs;
 }
 /* }}} */
