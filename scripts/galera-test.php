@@ -780,7 +780,8 @@ function make_contact(int $cid, string $email, int $subaccount): int
  * changing its email, the third by making a plain contact with another email
  * a sub-account with it) while three (one per node) add a sub-account with it;
  * released together for every email. Exactly one sub-account per email, one
- * success and five Duplicate Email Address. Then an UpdateContact whose
+ * success and five Duplicate Email Address (every call hashes a password2
+ * first, so that neither command starts ahead). Then an UpdateContact whose
  * transaction is rolled back underneath its session (fault proxy in front of
  * node 1) after the email's claim or just before COMMIT: success, with the new
  * email stored and its claim row kept.
@@ -804,10 +805,11 @@ function scenario_update(array $opt): void
 			foreach ($emails as $email) {
 				if ($k < 2) {
 					$id = make_contact($cid_upd, sprintf('la-galera-before-%s@example.test', bin2hex(random_bytes(6))), 1);
-					$calls[] = ['UpdateContact' => ['contactid' => $id, 'email' => $email]];
+					$calls[] = ['UpdateContact' => ['contactid' => $id, 'email' => $email, 'password2' => 'race-pw']];
 				} elseif ($k === 2) {
 					$id = make_contact($cid_upd, sprintf('la-galera-plain-%s@example.test', bin2hex(random_bytes(6))), 0);
-					$calls[] = ['UpdateContact' => ['contactid' => $id, 'email' => strtoupper($email), 'subaccount' => 1]];
+					$calls[] = ['UpdateContact' => ['contactid' => $id, 'email' => strtoupper($email), 'subaccount' => 1,
+						'password2' => 'race-pw']];
 				} else {
 					$calls[] = ['clientid' => $cid_add, 'email' => $email, 'firstname' => "update race child $k",
 						'password2' => 'race-pw'];

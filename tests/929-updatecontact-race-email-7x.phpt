@@ -8,7 +8,8 @@ new email with UpdateContact, two more make a plain contact a sub-account with
 that email (subaccount=1 and email in one UpdateContact), and four add a
 sub-account with it through AddContact. Exactly one call per round
 succeeds, the others answer Duplicate Email Address, and exactly one
-sub-account holds the email. Repeated over several rounds (a broken lock
+sub-account holds the email. Every call hashes a password2 first (bcrypt,
+before any lock), so that neither command starts ahead. Repeated over several rounds (a broken lock
 loses in some of them: without the duplicate check's locking reads, tried,
 several rounds end with two or more sub-accounts).
 7.x behaviour only: skips on an 8.x database.
@@ -44,10 +45,10 @@ for ($p = 0; $p < 8; $p++) {
 	foreach ($emails as $r => $email) {
 		if ($p < 2) {
 			$id = la_upd_make_contact($cid, ['subaccount' => 1, 'password' => 'x']);
-			$calls[$p][] = ['contactid' => $id, 'email' => $email];
+			$calls[$p][] = ['contactid' => $id, 'email' => $email, 'password2' => "pw$p"];
 		} elseif ($p < 4) {
 			$id = la_upd_make_contact($cid, ['subaccount' => 0, 'email' => la_unique_email('plain')]);
-			$calls[$p][] = ['contactid' => $id, 'email' => $email, 'subaccount' => 1];
+			$calls[$p][] = ['contactid' => $id, 'email' => $email, 'subaccount' => 1, 'password2' => "pw$p"];
 		} else {
 			$calls[$p][] = ['clientid' => $cid, 'email' => $email, 'password2' => "pw$p"];
 		}
