@@ -444,6 +444,12 @@ static bool la_input_flags(la_upd *upd, HashTable *post, zval *return_value)
 			return false;
 		}
 		ZEND_HASH_FOREACH_KEY(Z_ARRVAL_P(prefs), index, key) {
+			/* A key is named in the error: it must be text the answer can carry. */
+			if (key && !la_utf8_valid(ZSTR_VAL(key), ZSTR_LEN(key))) {
+				smart_str_free(&bad);
+				php_localapi_error(return_value, "Invalid UTF-8 in email_preferences");
+				return false;
+			}
 			if (la_email_type_of(key) < 0) {
 				if (bad.s) {
 					smart_str_appends(&bad, ", ");
