@@ -6,8 +6,9 @@ type, then length, then charset; fields in parameter order (firstname before
 lastname ... phonenumber), all before the contact lookup. A malformed
 contactid (float, bool, "+1", "1e3", "0x1", array, 0, negative, beyond 32
 bits, missing) or one with no row answers Contact ID Not Found, after the
-input checks. Invalid UTF-8 in contactid has its own error. Every error
-leaves the row as it was.
+input checks. Invalid UTF-8 in contactid has its own error. Hostile shapes
+(a recursive array, 2000 levels of nesting, an object as email_preferences)
+get the same errors and no PHP warning. Every error leaves the row as it was.
 --EXTENSIONS--
 localapi
 mysqli
@@ -49,6 +50,17 @@ $calls = [
 foreach ($calls as $i => $post) {
 	la_upd_call($i + 1, $id, $post);
 }
+/* hostile shapes: a recursive array, an object, deep nesting */
+$loop = [];
+$loop[] = &$loop;
+$deep = 'x';
+for ($i = 0; $i < 2000; $i++) {
+	$deep = [$deep];
+}
+la_upd_call('h1', $id, ['firstname' => $loop]);
+la_upd_call('h2', $id, ['email_preferences' => $loop]);
+la_upd_call('h3', $id, ['lastname' => $deep, 'contactid' => $loop]);
+la_upd_call('h4', $id, ['email_preferences' => new ArrayObject(['general' => 0])]);
 $answer = localAPI('UpdateContact', ['firstname' => 'x']);
 echo "no contactid: ", la_show($answer), "\n";
 ?>
@@ -82,4 +94,8 @@ la_cleanup_tag();
 22: error: Contact ID Not Found []
 23: error: Contact ID Not Found []
 24: error: firstname must be a string []
+h1: error: firstname must be a string []
+h2: error: Invalid Email Type: 0. Valid options are: general, invoice, support, product, domain, affiliate []
+h3: error: lastname must be a string []
+h4: error: Argument email_preferences must be empty or an array. []
 no contactid: error: Contact ID Not Found
