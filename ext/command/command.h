@@ -49,6 +49,9 @@ void php_localapi_contact_input_free(php_localapi_contact_input *in);
 bool php_localapi_post_whole_number(HashTable *post, const char *name, uint64_t *number, bool *given,
 	zval *as_given, zval *return_value);
 bool php_localapi_post_filter(HashTable *post, la_field f, zend_string **out, zval *return_value);
+/* The id of a row (contactid): §7's clientid rule, *id 0 when malformed or not given;
+ * as_given (IS_UNDEF when not given) receives the normalised value as the caller gave it. */
+bool php_localapi_post_row_id(HashTable *post, const char *name, int32_t *id, zval *as_given, zval *return_value);
 /* PHP truthiness of a postData value after normalisation (behaviour §2, §7). */
 bool php_localapi_post_truthy(zval *value);
 
@@ -148,6 +151,10 @@ typedef struct {
 	const char *done;
 	/* The table of the written row. */
 	const char *table;
+	/* The write removes its row, so nothing of it can be read back: on a Galera node the
+	 * statements start with a savepoint (php_localapi_db_savepoint()) and the COMMIT reads
+	 * back the log row written with it, or without one that no row has the id. */
+	bool removes;
 } php_localapi_write_spec;
 
 /* One write in progress; a command's own state follows it (the write first in its struct). */
@@ -159,6 +166,8 @@ struct php_localapi_write_s {
 	php_localapi_whmcs layout;
 	/* What the statements wrote, read back after a COMMIT on a Galera node. */
 	php_localapi_row_ref row;
+	/* The last attempt wrote the log row in the write's own transaction. */
+	bool log_with_write;
 };
 
 /* A write of spec for rows of the client userid, logged in log (NULL: not logged). */

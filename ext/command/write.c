@@ -20,6 +20,8 @@ void php_localapi_write_init(php_localapi_write *write, const php_localapi_write
 	write->row.table = spec->table;
 	write->row.id = 0;
 	write->row.userid = userid;
+	write->row.absent = false;
+	write->log_with_write = false;
 }
 
 /* The log row names the written row: described anew for each attempt. */
@@ -38,16 +40,37 @@ static bool la_write_log(la_link *link, php_localapi_write *write, php_localapi_
 	bool galera = false;
 
 	la_write_describe(write);
+	/* A removed row cannot vouch for anything: such a write's savepoint does (command.h). */
 	return php_localapi_db_is_galera(link, &galera, err)
-		&& php_localapi_log_insert(link, &write->layout, write->log, galera ? &write->row : NULL, err);
+		&& php_localapi_log_insert(link, &write->layout, write->log,
+			galera && !write->spec->removes ? &write->row : NULL, err);
+}
+
+/* What the COMMIT reads back on a Galera node: the written row; for a write that removes
+ * its row, the log row committed with it, or else that the row is gone. */
+static php_localapi_row_ref la_write_evidence(const php_localapi_write *write, bool with_log)
+{
+	php_localapi_row_ref ref = write->row;
+
+	if (write->spec->removes && with_log) {
+		ref.table = "tblactivitylog";
+		ref.id = write->log->id;
+		ref.userid = write->log->userid;
+	} else if (write->spec->removes) {
+		ref.absent = true;
+	}
+	return ref;
 }
 
 /* One transaction: the statements, and the log row when with_log, committed together. */
 static php_localapi_write_status la_write_attempt(la_link *link, php_localapi_write *write, bool with_log,
 	php_localapi_db_error *err)
 {
-	php_localapi_write_status status = write->spec->statements(link, write, err);
+	php_localapi_write_status status;
+	php_localapi_row_ref evidence;
 
+	write->log_with_write = with_log;
+	status = write->spec->statements(link, write, err);
 	if (status == PHP_LOCALAPI_WRITE_REFUSED) {
 		php_localapi_db_rollback(link);
 	}
@@ -57,7 +80,8 @@ static php_localapi_write_status la_write_attempt(la_link *link, php_localapi_wr
 	if (with_log && !la_write_log(link, write, err)) {
 		return PHP_LOCALAPI_WRITE_FAILED;
 	}
-	switch (php_localapi_commit_checked(link, &write->row, write->spec->committed, write, err)) {
+	evidence = la_write_evidence(write, with_log);
+	switch (php_localapi_commit_checked(link, &evidence, write->spec->committed, write, err)) {
 		case PHP_LOCALAPI_COMMITTED:
 			return PHP_LOCALAPI_WRITE_DONE;
 		case PHP_LOCALAPI_OUTCOME_UNKNOWN:
