@@ -93,6 +93,14 @@ void php_localapi_command_end(la_link *link);
 bool php_localapi_email_claim(la_link *link, const char *email, size_t len, php_localapi_db_error *err);
 bool php_localapi_email_claims_repair(la_link *link, php_localapi_db_error *err);
 
+/* write_mark.c: a row of the extension's own that a write removing its row writes on a Galera
+ * node, to read back after COMMIT: 32 hex digits of 16 random bytes. */
+#define PHP_LOCALAPI_MARK_LEN 32
+bool php_localapi_write_mark(la_link *link, char mark[PHP_LOCALAPI_MARK_LEN + 1], php_localapi_db_error *err);
+bool php_localapi_write_mark_found(la_link *link, const char *mark, bool causal, bool *found,
+	php_localapi_db_error *err);
+bool php_localapi_write_marks_repair(la_link *link, php_localapi_db_error *err);
+
 /* activity_log.c: one tblactivitylog row, as AddContact and logActivity() write it. */
 typedef struct {
 	zend_string *description;
@@ -153,7 +161,7 @@ typedef struct {
 	const char *table;
 	/* The write removes its row, so nothing of it can be read back: on a Galera node the
 	 * statements start with a savepoint (php_localapi_db_savepoint()) and the COMMIT reads
-	 * back the log row written with it, or without one that no row has the id. */
+	 * back the log row written with it, or without one a mark (write_mark.c). */
 	bool removes;
 } php_localapi_write_spec;
 
@@ -168,6 +176,8 @@ struct php_localapi_write_s {
 	php_localapi_row_ref row;
 	/* The last attempt wrote the log row in the write's own transaction. */
 	bool log_with_write;
+	/* The mark the last attempt wrote (write_mark.c), "" when none. */
+	char mark[PHP_LOCALAPI_MARK_LEN + 1];
 };
 
 /* A write of spec for rows of the client userid, logged in log (NULL: not logged). */

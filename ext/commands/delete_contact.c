@@ -6,7 +6,8 @@
  * first: of two racing calls the second waits, then finds no row and answers
  * Contact ID Not Found. A delete leaves nothing to read back, so the write is
  * one that removes its row (command/command.h): the log row written with it,
- * or the row's absence, tells that it committed.
+ * or on a Galera node a mark of its own (command/write_mark.c), tells that it
+ * committed.
  */
 #include "commands/commands.h"
 
@@ -137,7 +138,8 @@ static php_localapi_write_status la_delete_statements(la_link *link, php_localap
 }
 
 /* After a COMMIT that failed or went unanswered: the log row written with the delete, when
- * there was one, else that the contact row is gone. */
+ * there was one, else the mark it wrote on a Galera node, else that the contact row is gone
+ * (a single server: the session that sent the COMMIT was ended first, outcome.c). */
 static bool la_delete_committed(la_link *link, void *context, bool causal, bool *found, php_localapi_db_error *err)
 {
 	la_delete *del = (la_delete *) context;
@@ -149,6 +151,9 @@ static bool la_delete_committed(la_link *link, void *context, bool causal, bool 
 		php_localapi_bind_long(&params[1], &del->log.userid);
 		php_localapi_bind_str(&params[2], ZSTR_VAL(del->log.description), ZSTR_LEN(del->log.description));
 		return php_localapi_db_has_row(link, causal ? la_sql_log_there_causal : la_sql_log_there, params, found, err);
+	}
+	if (del->write.mark[0]) {
+		return php_localapi_write_mark_found(link, del->write.mark, causal, found, err);
 	}
 	php_localapi_bind_long(&params[0], &del->contactid);
 	if (!php_localapi_db_has_row(link, causal ? la_sql_contact_there_causal : la_sql_contact_there, params, &there,

@@ -704,8 +704,8 @@ bool php_localapi_db_savepoint(la_link *link, php_localapi_db_error *err)
 	return link->savepoint;
 }
 
-/* The savepoint's release (when one was set), COMMIT, the read-back of the row (or of its
- * absence) and a ROLLBACK that ends its snapshot, in one round trip. Returns the step that failed
+/* The savepoint's release (when one was set), COMMIT, the read-back of the row (or of the
+ * mark written instead) and a ROLLBACK that ends its snapshot, in one round trip. Returns the step that failed
  * (PHP_LOCALAPI_BATCH_DONE: none); *found: the read-back found the row. */
 php_localapi_batch_step php_localapi_db_commit_batch(la_link *link, const php_localapi_row_ref *row, bool *found,
 	php_localapi_db_error *err)
@@ -718,9 +718,9 @@ php_localapi_batch_step php_localapi_db_commit_batch(la_link *link, const php_lo
 	char sql[256];
 	int done;
 
-	if (row->absent) {
-		snprintf(sql, sizeof(sql), "%sCOMMIT; SELECT 1 FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM %s WHERE id = %lld);"
-			" ROLLBACK", link->savepoint ? "RELEASE SAVEPOINT " LA_SAVEPOINT "; " : "", row->table, row->id);
+	if (row->mark) {
+		snprintf(sql, sizeof(sql), "%sCOMMIT; SELECT mark FROM mod_localapi_write_marks WHERE mark = UNHEX('%.32s');"
+			" ROLLBACK", link->savepoint ? "RELEASE SAVEPOINT " LA_SAVEPOINT "; " : "", row->mark);
 	} else {
 		snprintf(sql, sizeof(sql), "%sCOMMIT; SELECT id FROM %s WHERE id = %lld AND userid = %lld; ROLLBACK",
 			link->savepoint ? "RELEASE SAVEPOINT " LA_SAVEPOINT "; " : "", row->table, row->id, row->userid);
