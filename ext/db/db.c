@@ -66,6 +66,13 @@ static void la_error_from_mysql(php_localapi_db_error *err, MYSQL *mysql)
 
 void php_localapi_db_error_of_stmt(php_localapi_db_error *err, MYSQL_STMT *stmt)
 {
+	/* An error packet read in place of a row (a Galera node aborting a locking read for a
+	 * rival's write set, seen in mid-result) is left on the connection, not the statement:
+	 * without this it was answered "unknown error" instead of being retried as a deadlock. */
+	if (mysql_stmt_errno(stmt) == 0 && stmt->mysql && mysql_errno(stmt->mysql) != 0) {
+		la_error_from_mysql(err, stmt->mysql);
+		return;
+	}
 	la_error_set(err, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
 }
 
