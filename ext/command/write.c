@@ -64,11 +64,11 @@ static php_localapi_row_ref la_write_evidence(const php_localapi_write *write, b
 }
 
 /* A write that removes its row and is not logged with it marks its transaction on a Galera node. */
-static bool la_write_mark(la_link *link, php_localapi_write *write, bool with_log, php_localapi_db_error *err)
+static bool la_write_mark(la_link *link, php_localapi_write *write, php_localapi_db_error *err)
 {
 	bool galera = false;
 
-	if (!write->spec->removes || with_log) {
+	if (!write->spec->removes) {
 		return true;
 	}
 	return php_localapi_db_is_galera(link, &galera, err) && (!galera || php_localapi_write_mark(link, write->mark, err));
@@ -90,7 +90,7 @@ static php_localapi_write_status la_write_attempt(la_link *link, php_localapi_wr
 	if (status != PHP_LOCALAPI_WRITE_DONE) {
 		return status;
 	}
-	if (with_log ? !la_write_log(link, write, err) : !la_write_mark(link, write, with_log, err)) {
+	if (with_log ? !la_write_log(link, write, err) : !la_write_mark(link, write, err)) {
 		return PHP_LOCALAPI_WRITE_FAILED;
 	}
 	evidence = la_write_evidence(write, with_log);

@@ -58,7 +58,7 @@ bool php_localapi_write_mark_found(la_link *link, const char *mark, bool causal,
 {
 	MYSQL_BIND param;
 
-	php_localapi_bind_str(&param, mark, strlen(mark));
+	php_localapi_bind_str(&param, mark, PHP_LOCALAPI_MARK_LEN);
 	return php_localapi_db_has_row(link, causal ? la_sql_found_causal : la_sql_found, &param, found, err);
 }
 

@@ -82,13 +82,18 @@ static bool la_read_contact(la_link *link, la_delete *del, bool *found, php_loca
 	return true;
 }
 
-/* The account links go where the table exists (it is not in every database). */
-static bool la_delete_links(la_link *link, la_delete *del, php_localapi_db_error *err)
+/* What pointed at the contact: its client's billing contact, every order, its account links
+ * (where that table exists: it is not in every database). */
+static bool la_clear_references(la_link *link, la_delete *del, php_localapi_db_error *err)
 {
 	MYSQL_BIND params[2];
 
 	php_localapi_bind_long(&params[0], &del->userid);
 	php_localapi_bind_long(&params[1], &del->contactid);
+	if (!php_localapi_db_exec(link, la_sql_billing, params, NULL, NULL, err)
+		|| !php_localapi_db_exec(link, la_sql_orders, &params[1], NULL, NULL, err)) {
+		return false;
+	}
 	if (php_localapi_db_exec(link, la_sql_links, params, NULL, NULL, err)) {
 		return true;
 	}
@@ -100,7 +105,7 @@ static php_localapi_write_status la_delete_statements(la_link *link, php_localap
 	php_localapi_db_error *err)
 {
 	la_delete *del = (la_delete *) write;
-	MYSQL_BIND params[2];
+	MYSQL_BIND param;
 	my_ulonglong affected = 0;
 	bool galera = false, found = false;
 
@@ -115,20 +120,14 @@ static php_localapi_write_status la_delete_statements(la_link *link, php_localap
 	if (!found) {
 		return PHP_LOCALAPI_WRITE_REFUSED;
 	}
-	php_localapi_bind_long(&params[0], &del->contactid);
-	if (!php_localapi_db_exec(link, la_sql_delete, params, &affected, NULL, err)) {
+	php_localapi_bind_long(&param, &del->contactid);
+	if (!php_localapi_db_exec(link, la_sql_delete, &param, &affected, NULL, err)) {
 		return PHP_LOCALAPI_WRITE_FAILED;
 	}
 	if (affected == 0) {
 		return PHP_LOCALAPI_WRITE_REFUSED;
 	}
-	php_localapi_bind_long(&params[0], &del->userid);
-	php_localapi_bind_long(&params[1], &del->contactid);
-	if (!php_localapi_db_exec(link, la_sql_billing, params, NULL, NULL, err)) {
-		return PHP_LOCALAPI_WRITE_FAILED;
-	}
-	php_localapi_bind_long(&params[0], &del->contactid);
-	if (!php_localapi_db_exec(link, la_sql_orders, params, NULL, NULL, err) || !la_delete_links(link, del, err)) {
+	if (!la_clear_references(link, del, err)) {
 		return PHP_LOCALAPI_WRITE_FAILED;
 	}
 	write->row.id = del->contactid;
