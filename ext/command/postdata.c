@@ -389,6 +389,32 @@ bool php_localapi_post_filter(HashTable *post, la_field f, zend_string **out, zv
 	return true;
 }
 
+bool php_localapi_post_row_id(HashTable *post, const char *name, int32_t *id, zval *as_given, zval *return_value)
+{
+	zval *value = la_post_find(post, name);
+	zend_string *normalized;
+
+	*id = 0;
+	ZVAL_UNDEF(as_given);
+	if (!value || Z_TYPE_P(value) == IS_NULL) {
+		return true;
+	}
+	if (!la_check_utf8_or_fail(value, name, return_value)) {
+		return false;
+	}
+	if (Z_TYPE_P(value) == IS_LONG) {
+		if (Z_LVAL_P(value) > 0 && Z_LVAL_P(value) <= INT32_MAX) {
+			*id = (int32_t) Z_LVAL_P(value);
+		}
+		ZVAL_COPY(as_given, value);
+	} else if (Z_TYPE_P(value) == IS_STRING) {
+		normalized = la_normalize(Z_STR_P(value));
+		la_clientid_parse((la_str) { ZSTR_VAL(normalized), ZSTR_LEN(normalized) }, id);
+		ZVAL_STR(as_given, normalized);
+	}
+	return true;
+}
+
 void php_localapi_contact_input_free(php_localapi_contact_input *in)
 {
 	for (int f = 0; f < LA_F_COUNT; f++) {
