@@ -7,7 +7,7 @@
  *   eval "$(scripts/galera.sh env)"
  *   php -d extension=$PWD/modules/localapi.so scripts/galera-test.php [--short] [--throughput] [scenario...]
  *
- * Scenarios: plain, race, lost, kill, freeze, notready, rejoin (all by default, in that
+ * Scenarios: plain, race, lost, delete, kill, freeze, notready, rejoin (all by default, in that
  * order). Each check prints "ok - <what>" or "FAIL - <what>: <detail>";
  * measurements print as "# <name>: <value>". The last line is
  * "N passed, N failed". --short is the version .ci/run runs (fewer emails,
@@ -49,8 +49,8 @@ function child_send(mixed $message): void
 }
 
 /* One timed call (of logActivity() when $post has 'logActivity' => [description, userid], of
- * UpdateContact when it has 'UpdateContact' => postData);
- * PHP warnings and output are findings. */
+ * another command when it has 'localAPI' => [command, postData]); PHP warnings and output are
+ * findings. */
 function child_call(array $post): array
 {
 	$t0 = microtime(true);
@@ -58,8 +58,8 @@ function child_call(array $post): array
 	if (isset($post['logActivity'])) {
 		logActivity(...$post['logActivity']);
 		$answer = 'logged';
-	} elseif (isset($post['UpdateContact'])) {
-		$answer = localAPI('UpdateContact', $post['UpdateContact']);
+	} elseif (isset($post['localAPI'])) {
+		$answer = localAPI(...$post['localAPI']);
 	} else {
 		$answer = localAPI('AddContact', $post);
 	}
@@ -81,6 +81,8 @@ function child_wait_until(float $start): void
 }
 
 /*
+ * Both modes take {hooks?: [hook point...]}: each callback call there is reported in
+ * {hooked: [[hook point, vars]...]} with the results.
  * calls: gets {warmup: postData, calls: [postData...], lockstep?}; warms
  *        up, answers {ready}, gets {start}, makes the calls, answers
  *        {results, warnings}. In lockstep, before each call after the
@@ -104,6 +106,12 @@ function child_main(string $mode): void
 		return true;
 	});
 	$job = child_receive();
+	$GLOBALS['child_hooked'] = [];
+	foreach ($job['hooks'] ?? [] as $point) {
+		add_hook($point, 1, function (array $vars) use ($point): void {
+			$GLOBALS['child_hooked'][] = [$point, $vars];
+		});
+	}
 	$warmup = isset($job['warmup']) ? child_call($job['warmup']) : null;
 	child_send(['ready' => true, 'warmup' => $warmup]);
 	$start = child_receive()['start'];
@@ -131,7 +139,8 @@ function child_main(string $mode): void
 				'firstname' => "load $n"]);
 		}
 	}
-	child_send(['results' => $results, 'mark' => $mark, 'warnings' => $GLOBALS['child_warnings']]);
+	child_send(['results' => $results, 'mark' => $mark, 'warnings' => $GLOBALS['child_warnings'],
+		'hooked' => $GLOBALS['child_hooked']]);
 }
 
 if (($argv[1] ?? '') === 'child') {
@@ -805,11 +814,11 @@ function scenario_update(array $opt): void
 			foreach ($emails as $email) {
 				if ($k < 2) {
 					$id = make_contact($cid_upd, sprintf('la-galera-before-%s@example.test', bin2hex(random_bytes(6))), 1);
-					$calls[] = ['UpdateContact' => ['contactid' => $id, 'email' => $email, 'password2' => 'race-pw']];
+					$calls[] = ['localAPI' => ['UpdateContact', ['contactid' => $id, 'email' => $email, 'password2' => 'race-pw']]];
 				} elseif ($k === 2) {
 					$id = make_contact($cid_upd, sprintf('la-galera-plain-%s@example.test', bin2hex(random_bytes(6))), 0);
-					$calls[] = ['UpdateContact' => ['contactid' => $id, 'email' => strtoupper($email), 'subaccount' => 1,
-						'password2' => 'race-pw']];
+					$calls[] = ['localAPI' => ['UpdateContact', ['contactid' => $id, 'email' => strtoupper($email),
+						'subaccount' => 1, 'password2' => 'race-pw']]];
 				} else {
 					$calls[] = ['clientid' => $cid_add, 'email' => $email, 'firstname' => "update race child $k",
 						'password2' => 'race-pw'];
@@ -878,8 +887,8 @@ function scenario_update(array $opt): void
 			continue;
 		}
 		$child = spawn('calls', node_ini(1, false, ['localapi.db_host' => 'localhost',
-			'localapi.db_socket' => $proxy['socket']]), ['calls' => [['UpdateContact' => ['contactid' => $id,
-			'email' => $email, 'firstname' => 'after']]]]);
+			'localapi.db_socket' => $proxy['socket']]), ['calls' => [['localAPI' => ['UpdateContact', ['contactid' => $id,
+			'email' => $email, 'firstname' => 'after']]]]]);
 		$problems = wait_ready([$child]);
 		release([$child]);
 		$collected = collect([$child], 120);
@@ -893,6 +902,133 @@ function scenario_update(array $opt): void
 		check("$what: the email's claim row was kept with it", (int) value(2, 'SELECT claims FROM mod_localapi_email_claims'
 			. ' WHERE email_key = UNHEX(SHA2(WEIGHT_STRING(CONVERT(RTRIM(?) USING utf8mb4) COLLATE utf8mb4_unicode_ci), 256))',
 			$email) === 1);
+		check("$what: no warnings or child failures", array_merge($problems, $collected['problems']) === [],
+			array_merge($problems, $collected['problems']));
+	}
+}
+
+/*
+ * DeleteContact across nodes: 3 processes, one per node, call DeleteContact
+ * for the same contacts, released together for every contact; without and
+ * with a ContactDelete callback. A delete leaves no row to read back, so this
+ * is the check that the COMMIT's evidence (the log row written with it, or
+ * the row's absence behind the savepoint) tells a certification loser from
+ * the winner: exactly one success per contact, every other answer Contact ID
+ * Not Found, one log row and one hook call per contact. Then, through
+ * tests/fault-proxy.inc in front of node 1, the transaction rolled back
+ * underneath its session without the session being told, around the COMMIT
+ * (rollback-before) and in its batch in place of the savepoint's release
+ * (rollback-in-batch): the call still answers success once, with the contact
+ * deleted and one log row.
+ */
+function scenario_delete(array $opt): void
+{
+	require_once __DIR__ . '/../tests/proxy.inc';
+	$count = $opt['short'] ? 10 : 30;
+	foreach (['no hook' => [], 'ContactDelete hook' => ['ContactDelete']] as $label => $hooks) {
+		$cid = make_client();
+		$link = node_link(1);
+		$ids = [];
+		for ($i = 0; $i < $count; $i++) {
+			$link->execute_query('INSERT INTO tblcontacts (userid, firstname, lastname, companyname, email, address1, address2,'
+				. ' city, state, postcode, country, phonenumber, password, permissions, domainemails, generalemails, invoiceemails,'
+				. " productemails, supportemails, affiliateemails, pwresetkey) VALUES (?, ?, 'Delete', '', ?, '', '', '', '', '', '',"
+				. " '', '', '', 0, 0, 0, 0, 0, 0, '')", [$cid, "delete $i", sprintf('la-galera-delete-%d-%s@example.test', $i,
+				bin2hex(random_bytes(4)))]);
+			$ids[] = (int) $link->insert_id;
+		}
+		$link->commit();
+		$children = [];
+		foreach ([1, 2, 3] as $node) {
+			$calls = array_map(fn ($id) => ['localAPI' => ['DeleteContact', ['contactid' => $id]]], $ids);
+			$children[$node] = spawn('calls', node_ini($node), ['warmup' => ['clientid' => LA_MISSING_CLIENT], 'calls' => $calls,
+				'lockstep' => true, 'hooks' => $hooks]);
+		}
+		$problems = wait_ready($children);
+		release($children);
+		for ($i = 1; $i < $count && $problems === []; $i++) {
+			foreach ($children as $node => $child) {
+				if ((receive($child, 300)['at'] ?? null) !== $i) {
+					$problems[] = "child on node $node did not reach call $i";
+				}
+			}
+			release($children, 0.02);
+		}
+		$collected = collect($children, 300);
+		$wrong = [];
+		$winners = [];
+		foreach ($ids as $i => $id) {
+			$answers = [];
+			foreach ($collected['reports'] as $node => $report) {
+				$answers[$node] = $report['results'][$i]['answer'] ?? null;
+			}
+			$won = array_keys(array_filter($answers, fn ($a) => $a === ['result' => 'success', 'message' => $id]));
+			$lost = array_filter($answers, fn ($a) => $a === ['result' => 'error', 'message' => 'Contact ID Not Found']);
+			if (count($won) !== 1 || count($lost) !== 2) {
+				$wrong[] = ['contact' => $id, 'answers' => array_map(fn ($a) => json_encode($a), $answers)];
+			}
+			$winners[$id] = $won;
+		}
+		check("delete, $label: one success and two Contact ID Not Found per contact", $wrong === [], array_slice($wrong, 0, 3));
+		$left = (int) value(2, 'SELECT COUNT(*) FROM tblcontacts WHERE userid = ?', $cid);
+		check("delete, $label: no contact left", $left === 0, $left);
+		$logged = [];
+		foreach (rows(3, 'SELECT description FROM tblactivitylog WHERE userid = ? AND description LIKE ?', $cid,
+			'Deleted Contact - %') as $row) {
+			$id = preg_match('/ - Contact ID: (\d+) - /', $row['description'], $m) ? (int) $m[1] : 0;
+			$logged[$id] = ($logged[$id] ?? 0) + 1;
+		}
+		ksort($logged);
+		check("delete, $label: one log row per contact", $logged === array_fill_keys($ids, 1), $logged);
+		if ($hooks !== []) {
+			$hooked = [];
+			foreach ($collected['reports'] as $node => $report) {
+				foreach ($report['hooked'] ?? [] as [$point, $vars]) {
+					$hooked[$vars['contactid']][] = $node;
+				}
+			}
+			ksort($hooked);
+			$differ = array_filter($ids, fn ($id) => count($hooked[$id] ?? []) !== 1 || ($hooked[$id] ?? []) !== $winners[$id]);
+			check("delete, $label: one ContactDelete per contact, in the process that succeeded", $differ === [],
+				array_map(fn ($id) => ['contact' => $id, 'hooked in' => $hooked[$id] ?? [], 'won in' => $winners[$id]],
+					array_slice($differ, 0, 3)));
+		}
+		check("delete, $label: no warnings or child failures", array_merge($problems, $collected['problems']) === [],
+			array_slice(array_merge($problems, $collected['problems']), 0, 5));
+	}
+
+	$cid = make_client();
+	foreach ([['no hook', 'rollback-in-batch'], ['ContactDelete hook', 'rollback-in-batch'], ['no hook', 'rollback-before'],
+		['ContactDelete hook', 'rollback-before']] as [$label, $mode]) {
+		$what = "delete, $label, rolled back underneath ($mode)";
+		$link = node_link(1);
+		$link->execute_query('INSERT INTO tblcontacts (userid, firstname, lastname, companyname, email, address1, address2,'
+			. ' city, state, postcode, country, phonenumber, password, permissions, domainemails, generalemails, invoiceemails,'
+			. " productemails, supportemails, affiliateemails, pwresetkey) VALUES (?, ?, '', '', '', '', '', '', '', '', '', '', '',"
+			. " '', 0, 0, 0, 0, 0, 0, '')", [$cid, $what]);
+		$id = (int) $link->insert_id;
+		$link->commit();
+		$proxy = la_fault_proxy_start('tcp://127.0.0.1:' . config()['ports'][1], $mode);
+		if (la_fault_proxy_line($proxy, 30) !== 'ready') {
+			check("$what: proxy ready", false, la_fault_proxy_stop($proxy));
+			continue;
+		}
+		$child = spawn('calls', node_ini(1, false, ['localapi.db_host' => 'localhost', 'localapi.db_socket' => $proxy['socket']]),
+			['calls' => [['localAPI' => ['DeleteContact', ['contactid' => $id]]]],
+			'hooks' => $label === 'no hook' ? [] : ['ContactDelete']]);
+		$problems = wait_ready([$child]);
+		release([$child]);
+		$collected = collect([$child], 120);
+		$said = la_fault_proxy_stop($proxy);
+		$answer = $collected['reports'][0]['results'][0]['answer'] ?? null;
+		check("$what: the proxy acted", str_starts_with($said, "triggered $mode"), $said);
+		$logs = (int) value(2, 'SELECT COUNT(*) FROM tblactivitylog WHERE userid = ? AND description LIKE ?', $cid,
+			"Deleted Contact - User ID: $cid - Contact ID: $id - %");
+		$there = (int) value(2, 'SELECT COUNT(*) FROM tblcontacts WHERE id = ?', $id);
+		$hooked = count($collected['reports'][0]['hooked'] ?? []);
+		check("$what: success once, the contact deleted, one log row" . ($label === 'no hook' ? '' : ', one hook'),
+			$answer === ['result' => 'success', 'message' => $id] && $there === 0 && $logs === 1
+				&& $hooked === ($label === 'no hook' ? 0 : 1), [json_encode($answer), $there, $logs, $hooked]);
 		check("$what: no warnings or child failures", array_merge($problems, $collected['problems']) === [],
 			array_merge($problems, $collected['problems']));
 	}
@@ -1087,7 +1223,7 @@ foreach (array_slice($argv, 1) as $arg) {
 		default => $chosen[] = $arg,
 	};
 }
-$scenarios = $chosen ?: ['plain', 'race', 'update', 'lost', 'kill', 'freeze', 'notready', 'rejoin'];
+$scenarios = $chosen ?: ['plain', 'race', 'update', 'lost', 'delete', 'kill', 'freeze', 'notready', 'rejoin'];
 if ($opt['throughput'] && !in_array('throughput', $scenarios, true)) {
 	$scenarios[] = 'throughput';
 }

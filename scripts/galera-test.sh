@@ -22,6 +22,11 @@
 #           after the claim or the contact INSERT, or around the COMMIT's
 #           release: still one contact per success, with its claim row, and
 #           no log row for a contact not kept;
+#   delete  3 processes, one per node, deleting the same contacts, released
+#           together, without and with a ContactDelete hook: one success,
+#           one log row and one hook per contact; and the delete's
+#           transaction rolled back underneath its session around its
+#           COMMIT: still deleted once, answered once;
 #   kill    node 2 killed (SIGKILL) under load from 6 processes: no contact
 #           lost, none committed twice, no plain Database error for a
 #           committed contact, processes with a host list carry on;

@@ -33,7 +33,7 @@ require_once __DIR__ . '/update-contact.inc';
 define('LA_ROUNDS', la_rel_under_valgrind() ? 2 : 20);
 
 $cid = la_make_client();
-$calls = $commands = [];
+$calls = [];
 $emails = [];
 $contacts = [];
 for ($r = 0; $r < LA_ROUNDS; $r++) {
@@ -41,20 +41,20 @@ for ($r = 0; $r < LA_ROUNDS; $r++) {
 }
 /* children 0-1: sub-accounts changing email; 2-3: plain contacts becoming sub-accounts; 4-7: AddContact */
 for ($p = 0; $p < 8; $p++) {
-	$commands[$p] = $p < 4 ? 'UpdateContact' : 'AddContact';
 	foreach ($emails as $r => $email) {
 		if ($p < 2) {
 			$id = la_upd_make_contact($cid, ['subaccount' => 1, 'password' => 'x']);
-			$calls[$p][] = ['contactid' => $id, 'email' => $email, 'password2' => "pw$p"];
+			$calls[$p][] = ['localAPI' => ['UpdateContact', ['contactid' => $id, 'email' => $email, 'password2' => "pw$p"]]];
 		} elseif ($p < 4) {
 			$id = la_upd_make_contact($cid, ['subaccount' => 0, 'email' => la_unique_email('plain')]);
-			$calls[$p][] = ['contactid' => $id, 'email' => $email, 'subaccount' => 1, 'password2' => "pw$p"];
+			$calls[$p][] = ['localAPI' => ['UpdateContact',
+				['contactid' => $id, 'email' => $email, 'subaccount' => 1, 'password2' => "pw$p"]]];
 		} else {
 			$calls[$p][] = ['clientid' => $cid, 'email' => $email, 'password2' => "pw$p"];
 		}
 	}
 }
-$race = la_rel_race($calls, la_missing_client_id(), $commands);
+$race = la_rel_race($calls, la_missing_client_id());
 la_is(1, $race['problems'], []);
 
 $bad_answers = $bad_rows = [];

@@ -35,10 +35,10 @@ $fields = [['firstname' => 'F1'], ['lastname' => 'L1'], ['city' => 'C1'], ['supp
 $calls = [];
 foreach ($fields as $p => $post) {
 	foreach ($ids as $id) {
-		$calls[$p][] = $post + ['contactid' => $id];
+		$calls[$p][] = ['localAPI' => ['UpdateContact', $post + ['contactid' => $id]]];
 	}
 }
-$race = la_rel_race($calls, la_missing_client_id(), array_fill(0, count($fields), 'UpdateContact'));
+$race = la_rel_race($calls, la_missing_client_id());
 la_is(1, $race['problems'], []);
 $tally = [];
 foreach ($race['answers'] as $answers) {

@@ -34,8 +34,8 @@ $id = la_upd_make_contact($cid, ['subaccount' => 1, 'password' => 'x', 'email' =
 $email = la_unique_email('taken');
 
 $child = la_rel_spawn('call');
-la_rel_send($child, ['warmup' => la_missing_client_id(), 'command' => 'UpdateContact',
-	'post' => ['contactid' => $id, 'email' => $email]]);
+la_rel_send($child, ['warmup' => la_missing_client_id(),
+	'post' => ['localAPI' => ['UpdateContact', ['contactid' => $id, 'email' => $email]]]]);
 $ready = la_rel_receive($child, 60);
 la_is(1, $ready['ready'] ?? null, true);
 

@@ -37,7 +37,7 @@ $n = 0;
 foreach ($scenarios as $label => [$locked, $post, $statement]) {
 	$n++;
 	$child = la_rel_spawn('call', [], ['localapi.read_timeout' => '20']);
-	la_rel_send($child, ['warmup' => la_missing_client_id(), 'command' => 'UpdateContact', 'post' => $post]);
+	la_rel_send($child, ['warmup' => la_missing_client_id(), 'post' => ['localAPI' => ['UpdateContact', $post]]]);
 	$ready = la_rel_receive($child, 60);
 	$thread = (int) ($ready['thread'] ?? 0);
 	$holder = la_rel_link();

@@ -45,8 +45,8 @@ foreach ($scenarios as $label => [$mode, $left]) {
 	$id = la_upd_make_contact($cid, ['lastname' => 'Old']);
 	$proxy = la_out_proxy_start($mode);
 	$child = la_rel_spawn('call', [], la_out_proxy_ini($proxy, $ini));
-	la_rel_send($child, ['warmup' => la_missing_client_id(), 'command' => 'UpdateContact',
-		'post' => ['contactid' => $id, 'lastname' => 'New']]);
+	la_rel_send($child, ['warmup' => la_missing_client_id(),
+		'post' => ['localAPI' => ['UpdateContact', ['contactid' => $id, 'lastname' => 'New']]]]);
 	$ready = la_rel_receive($child, 60);
 	la_rel_send($child, ['go' => true]);
 	$report = la_rel_receive($child, 60);

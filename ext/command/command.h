@@ -49,13 +49,14 @@ void php_localapi_contact_input_free(php_localapi_contact_input *in);
 bool php_localapi_post_whole_number(HashTable *post, const char *name, uint64_t *number, bool *given,
 	zval *as_given, zval *return_value);
 bool php_localapi_post_filter(HashTable *post, la_field f, zend_string **out, zval *return_value);
+/* The id of a row (contactid): §7's clientid rule, *id 0 when malformed or not given;
+ * as_given (IS_UNDEF when not given) receives the normalised value as the caller gave it. */
+bool php_localapi_post_row_id(HashTable *post, const char *name, int32_t *id, zval *as_given, zval *return_value);
 /* PHP truthiness of a postData value after normalisation (behaviour §2, §7). */
 bool php_localapi_post_truthy(zval *value);
 
-/* UpdateContact's input: an id as §7's clientid (*id 0 when absent or malformed; as_given
- * the normalised value, UNDEF when absent), one given stored value of a field, and the
- * permission names of a value. */
-bool php_localapi_post_id(HashTable *post, const char *name, int32_t *id, zval *as_given, zval *return_value);
+/* UpdateContact's input: one given stored value of a field (§7's checks in their order,
+ * normalised; password2 decoded), and the permission names of a value. */
 bool php_localapi_post_stored_value(zval *value, la_field f, zend_string **out, zval *return_value);
 bool php_localapi_post_permissions_known(zend_string *names, zval *return_value);
 
@@ -96,6 +97,14 @@ void php_localapi_command_end(la_link *link);
 /* email_claim.c: the duplicate-email rule across the nodes of a Galera cluster. */
 bool php_localapi_email_claim(la_link *link, const char *email, size_t len, php_localapi_db_error *err);
 bool php_localapi_email_claims_repair(la_link *link, php_localapi_db_error *err);
+
+/* write_mark.c: a row of the extension's own that a write removing its row writes on a Galera
+ * node, to read back after COMMIT: 32 hex digits of 16 random bytes. */
+#define PHP_LOCALAPI_MARK_LEN 32
+bool php_localapi_write_mark(la_link *link, char mark[PHP_LOCALAPI_MARK_LEN + 1], php_localapi_db_error *err);
+bool php_localapi_write_mark_found(la_link *link, const char *mark, bool causal, bool *found,
+	php_localapi_db_error *err);
+bool php_localapi_write_marks_repair(la_link *link, php_localapi_db_error *err);
 
 /* activity_log.c: one tblactivitylog row, as AddContact and logActivity() write it. */
 typedef struct {
@@ -155,6 +164,10 @@ typedef struct {
 	const char *done;
 	/* The table of the written row. */
 	const char *table;
+	/* The write removes its row, so nothing of it can be read back: on a Galera node the
+	 * statements start with a savepoint (php_localapi_db_savepoint()) and the COMMIT reads
+	 * back the log row written with it, or without one a mark (write_mark.c). */
+	bool removes;
 } php_localapi_write_spec;
 
 /* One write in progress; a command's own state follows it (the write first in its struct). */
@@ -166,6 +179,10 @@ struct php_localapi_write_s {
 	php_localapi_whmcs layout;
 	/* What the statements wrote, read back after a COMMIT on a Galera node. */
 	php_localapi_row_ref row;
+	/* The last attempt wrote the log row in the write's own transaction. */
+	bool log_with_write;
+	/* The mark the last attempt wrote (write_mark.c), "" when none. */
+	char mark[PHP_LOCALAPI_MARK_LEN + 1];
 };
 
 /* A write of spec for rows of the client userid, logged in log (NULL: not logged). */

@@ -389,16 +389,14 @@ bool php_localapi_post_filter(HashTable *post, la_field f, zend_string **out, zv
 	return true;
 }
 
-/* An id of §7's clientid rule (UpdateContact's contactid): *id 0 when absent or malformed.
- * as_given receives the normalised value as the caller gave it (UNDEF when absent). */
-bool php_localapi_post_id(HashTable *post, const char *name, int32_t *id, zval *as_given, zval *return_value)
+bool php_localapi_post_row_id(HashTable *post, const char *name, int32_t *id, zval *as_given, zval *return_value)
 {
 	zval *value = la_post_find(post, name);
 	zend_string *normalized;
 
 	*id = 0;
 	ZVAL_UNDEF(as_given);
-	if (!value) {
+	if (!value || Z_TYPE_P(value) == IS_NULL) {
 		return true;
 	}
 	if (!la_check_utf8_or_fail(value, name, return_value)) {
@@ -413,8 +411,6 @@ bool php_localapi_post_id(HashTable *post, const char *name, int32_t *id, zval *
 		normalized = la_normalize(Z_STR_P(value));
 		la_clientid_parse((la_str) { ZSTR_VAL(normalized), ZSTR_LEN(normalized) }, id);
 		ZVAL_STR(as_given, normalized);
-	} else {
-		ZVAL_COPY(as_given, value);
 	}
 	return true;
 }

@@ -20,6 +20,9 @@ void php_localapi_write_init(php_localapi_write *write, const php_localapi_write
 	write->row.table = spec->table;
 	write->row.id = 0;
 	write->row.userid = userid;
+	write->row.mark = NULL;
+	write->log_with_write = false;
+	write->mark[0] = '\0';
 }
 
 /* The log row names the written row: described anew for each attempt. */
@@ -38,26 +41,60 @@ static bool la_write_log(la_link *link, php_localapi_write *write, php_localapi_
 	bool galera = false;
 
 	la_write_describe(write);
+	/* A removed row cannot vouch for anything: such a write's savepoint does (command.h). */
 	return php_localapi_db_is_galera(link, &galera, err)
-		&& php_localapi_log_insert(link, &write->layout, write->log, galera ? &write->row : NULL, err);
+		&& php_localapi_log_insert(link, &write->layout, write->log,
+			galera && !write->spec->removes ? &write->row : NULL, err);
+}
+
+/* What the COMMIT reads back on a Galera node: the written row; for a write that removes
+ * its row, the log row committed with it, or else the mark it wrote. */
+static php_localapi_row_ref la_write_evidence(const php_localapi_write *write, bool with_log)
+{
+	php_localapi_row_ref ref = write->row;
+
+	if (write->spec->removes && with_log) {
+		ref.table = "tblactivitylog";
+		ref.id = write->log->id;
+		ref.userid = write->log->userid;
+	} else if (write->spec->removes) {
+		ref.mark = write->mark;
+	}
+	return ref;
+}
+
+/* A write that removes its row and is not logged with it marks its transaction on a Galera node. */
+static bool la_write_mark(la_link *link, php_localapi_write *write, php_localapi_db_error *err)
+{
+	bool galera = false;
+
+	if (!write->spec->removes) {
+		return true;
+	}
+	return php_localapi_db_is_galera(link, &galera, err) && (!galera || php_localapi_write_mark(link, write->mark, err));
 }
 
 /* One transaction: the statements, and the log row when with_log, committed together. */
 static php_localapi_write_status la_write_attempt(la_link *link, php_localapi_write *write, bool with_log,
 	php_localapi_db_error *err)
 {
-	php_localapi_write_status status = write->spec->statements(link, write, err);
+	php_localapi_write_status status;
+	php_localapi_row_ref evidence;
 
+	write->log_with_write = with_log;
+	write->mark[0] = '\0';
+	status = write->spec->statements(link, write, err);
 	if (status == PHP_LOCALAPI_WRITE_REFUSED) {
 		php_localapi_db_rollback(link);
 	}
 	if (status != PHP_LOCALAPI_WRITE_DONE) {
 		return status;
 	}
-	if (with_log && !la_write_log(link, write, err)) {
+	if (with_log ? !la_write_log(link, write, err) : !la_write_mark(link, write, err)) {
 		return PHP_LOCALAPI_WRITE_FAILED;
 	}
-	switch (php_localapi_commit_checked(link, &write->row, write->spec->committed, write, err)) {
+	evidence = la_write_evidence(write, with_log);
+	switch (php_localapi_commit_checked(link, &evidence, write->spec->committed, write, err)) {
 		case PHP_LOCALAPI_COMMITTED:
 			return PHP_LOCALAPI_WRITE_DONE;
 		case PHP_LOCALAPI_OUTCOME_UNKNOWN:
@@ -83,7 +120,7 @@ static php_localapi_write_status la_write_retried(la_link *link, php_localapi_wr
 			return status;
 		}
 		php_localapi_db_rollback(link);
-		if (!repaired && php_localapi_email_claims_repair(link, err)) {
+		if (!repaired && (php_localapi_email_claims_repair(link, err) || php_localapi_write_marks_repair(link, err))) {
 			repaired = true;
 			continue;
 		}

@@ -18,6 +18,7 @@ static const la_command la_commands[] = {
 	{ ZEND_STRL("AddContact"), php_localapi_cmd_addcontact },
 	{ ZEND_STRL("GetContacts"), php_localapi_cmd_getcontacts },
 	{ ZEND_STRL("UpdateContact"), php_localapi_cmd_updatecontact },
+	{ ZEND_STRL("DeleteContact"), php_localapi_cmd_deletecontact },
 };
 
 php_localapi_command_handler php_localapi_command_find(const zend_string *name)

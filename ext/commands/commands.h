@@ -24,4 +24,7 @@ void php_localapi_cmd_getcontacts(HashTable *post_data, const php_localapi_admin
 /* update_contact.c */
 void php_localapi_cmd_updatecontact(HashTable *post_data, const php_localapi_admin *admin, zval *return_value);
 
+/* delete_contact.c */
+void php_localapi_cmd_deletecontact(HashTable *post_data, const php_localapi_admin *admin, zval *return_value);
+
 #endif /* LOCALAPI_COMMANDS_H */

@@ -295,8 +295,9 @@ static php_localapi_write_status la_upd_statements(la_link *link, php_localapi_w
 
 	upd->refusal = LA_REFUSED_NONE;
 	memset(upd->write_column, 0, sizeof(upd->write_column));
-	/* On a Galera node the transaction starts with a savepoint, released in COMMIT's batch:
-	 * a transaction the node rolled back underneath the session cannot pass for this one. */
+	/* On a Galera node the transaction starts with a savepoint, released in COMMIT's batch
+	 * (command.h, .removes): a transaction the node rolled back underneath the session
+	 * cannot pass for this one. */
 	if (!php_localapi_db_is_galera(link, &galera, err) || (galera && !php_localapi_db_savepoint(link, err))) {
 		return PHP_LOCALAPI_WRITE_FAILED;
 	}
@@ -380,6 +381,10 @@ static const php_localapi_write_spec la_upd_spec = {
 	.noun = "Contact",
 	.done = "updated",
 	.table = "tblcontacts",
+	/* The updated row is there whether or not this transaction committed, so reading it
+	 * back after COMMIT shows nothing: on a Galera node the transaction is marked
+	 * (write_mark.c) and the mark is read back instead, as for a delete. */
+	.removes = true,
 };
 
 static void la_upd_free(la_upd *upd)
@@ -588,7 +593,7 @@ void php_localapi_cmd_updatecontact(HashTable *post_data, const php_localapi_adm
 	memset(&upd, 0, sizeof(upd));
 	ZVAL_UNDEF(&upd.contactid_given);
 	upd.behaviour = (int) LOCALAPI_G(whmcs_version);
-	if (!php_localapi_post_id(post_data, "contactid", &contactid, &upd.contactid_given, return_value)
+	if (!php_localapi_post_row_id(post_data, "contactid", &contactid, &upd.contactid_given, return_value)
 		|| !la_input_text(&upd, post_data, return_value) || !la_input_flags(&upd, post_data, return_value)) {
 		goto done;
 	}

@@ -66,6 +66,13 @@ static void la_error_from_mysql(php_localapi_db_error *err, MYSQL *mysql)
 
 void php_localapi_db_error_of_stmt(php_localapi_db_error *err, MYSQL_STMT *stmt)
 {
+	/* An error packet read in place of a row (a Galera node aborting a locking read for a
+	 * rival's write set, seen in mid-result) is left on the connection, not the statement:
+	 * without this it was answered "unknown error" instead of being retried as a deadlock. */
+	if (mysql_stmt_errno(stmt) == 0 && stmt->mysql && mysql_errno(stmt->mysql) != 0) {
+		la_error_from_mysql(err, stmt->mysql);
+		return;
+	}
 	la_error_set(err, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
 }
 
@@ -704,8 +711,8 @@ bool php_localapi_db_savepoint(la_link *link, php_localapi_db_error *err)
 	return link->savepoint;
 }
 
-/* The savepoint's release (when one was set), COMMIT, the read-back of the row and a
- * ROLLBACK that ends its snapshot, in one round trip. Returns the step that failed
+/* The savepoint's release (when one was set), COMMIT, the read-back of the row (or of the
+ * mark written instead) and a ROLLBACK that ends its snapshot, in one round trip. Returns the step that failed
  * (PHP_LOCALAPI_BATCH_DONE: none); *found: the read-back found the row. */
 php_localapi_batch_step php_localapi_db_commit_batch(la_link *link, const php_localapi_row_ref *row, bool *found,
 	php_localapi_db_error *err)
@@ -718,8 +725,13 @@ php_localapi_batch_step php_localapi_db_commit_batch(la_link *link, const php_lo
 	char sql[256];
 	int done;
 
-	snprintf(sql, sizeof(sql), "%sCOMMIT; SELECT id FROM %s WHERE id = %lld AND userid = %lld; ROLLBACK",
-		link->savepoint ? "RELEASE SAVEPOINT " LA_SAVEPOINT "; " : "", row->table, row->id, row->userid);
+	if (row->mark) {
+		snprintf(sql, sizeof(sql), "%sCOMMIT; SELECT mark FROM mod_localapi_write_marks WHERE mark = UNHEX('%.32s');"
+			" ROLLBACK", link->savepoint ? "RELEASE SAVEPOINT " LA_SAVEPOINT "; " : "", row->mark);
+	} else {
+		snprintf(sql, sizeof(sql), "%sCOMMIT; SELECT id FROM %s WHERE id = %lld AND userid = %lld; ROLLBACK",
+			link->savepoint ? "RELEASE SAVEPOINT " LA_SAVEPOINT "; " : "", row->table, row->id, row->userid);
+	}
 	done = la_batch(link, sql, found, err);
 	if (steps[done] == PHP_LOCALAPI_BATCH_DONE) {
 		link->in_transaction = false;

@@ -134,11 +134,14 @@ typedef enum {
 	PHP_LOCALAPI_BATCH_AFTER,      /* the read-back after a COMMIT that succeeded */
 	PHP_LOCALAPI_BATCH_DONE
 } php_localapi_batch_step;
-/* The row a transaction wrote, by its id and the client it belongs to (read back after COMMIT). */
+/* The row a transaction wrote, by its id and the client it belongs to (read back after COMMIT);
+ * mark: the transaction removed its row and wrote this mark instead (command/write_mark.c),
+ * 32 hex digits of its own making, which is read back instead of the row. */
 typedef struct {
 	const char *table;
 	long long id;
 	long long userid;
+	const char *mark;
 } php_localapi_row_ref;
 php_localapi_batch_step php_localapi_db_commit_batch(la_link *link, const php_localapi_row_ref *row, bool *found,
 	php_localapi_db_error *err);
