@@ -792,8 +792,9 @@ function make_contact(int $cid, string $email, int $subaccount): int
  * success and five Duplicate Email Address (every call hashes a password2
  * first, so that neither command starts ahead). Then an UpdateContact whose
  * transaction is rolled back underneath its session (fault proxy in front of
- * node 1) after the email's claim or just before COMMIT: success, with the new
- * email stored and its claim row kept.
+ * node 1) after the email's claim, just before COMMIT, or inside the COMMIT's batch
+ * (only the transaction's mark shows it): success, with the new email stored and
+ * its claim row kept.
  */
 function scenario_update(array $opt): void
 {
@@ -877,7 +878,7 @@ function scenario_update(array $opt): void
 	$mismatches = log_mismatches($cid_add);
 	check('update: the activity log agrees with the rows of AddContact', $mismatches === [], array_slice($mismatches, 0, 5));
 
-	foreach (['rollback-after-claim', 'rollback-before'] as $mode) {
+	foreach (['rollback-after-claim', 'rollback-before', 'rollback-in-batch'] as $mode) {
 		$what = "update: UpdateContact rolled back underneath ($mode)";
 		$email = sprintf('la-galera-update-lost-%s@example.test', bin2hex(random_bytes(4)));
 		$id = make_contact($cid_upd, sprintf('la-galera-before-%s@example.test', bin2hex(random_bytes(6))), 1);

@@ -16,7 +16,8 @@
 #           sub-account's email or making a contact a sub-account, AddContact
 #           adding one), released together per email: one sub-account per
 #           email; then UpdateContact rolled back underneath its session after
-#           the claim or before COMMIT: success with the row and claim kept;
+#           the claim, before COMMIT or inside its batch: success with the
+#           row and claim kept;
 #   lost    a transaction rolled back underneath its session without the
 #           session being told (tests/fault-proxy.inc in front of node 1),
 #           after the claim or the contact INSERT, or around the COMMIT's
