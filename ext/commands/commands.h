@@ -19,4 +19,7 @@ void php_localapi_cmd_addcontact(HashTable *post_data, const php_localapi_admin 
 /* get_contacts.c */
 void php_localapi_cmd_getcontacts(HashTable *post_data, const php_localapi_admin *admin, zval *return_value);
 
+/* get_clients_details.c */
+void php_localapi_cmd_getclientsdetails(HashTable *post_data, const php_localapi_admin *admin, zval *return_value);
+
 #endif /* LOCALAPI_COMMANDS_H */
