@@ -160,14 +160,27 @@ static zval *la_find(HashTable *ht, const char *key)
 	return zend_hash_str_find_deref(ht, key, strlen(key));
 }
 
+/* Truthiness after §2; a string that is not UTF-8 counts as given, so that the key
+ * used answers its own "Invalid UTF-8 in ..." rather than "Either ...". */
+static bool la_given(zval *value)
+{
+	if (!value) {
+		return false;
+	}
+	if (Z_TYPE_P(value) == IS_STRING && !la_utf8_valid(Z_STRVAL_P(value), Z_STRLEN_P(value))) {
+		return true;
+	}
+	return php_localapi_post_truthy(value);
+}
+
 static bool la_gcd_from_post(la_gcd *g, HashTable *post, zval *return_value)
 {
 	zval *clientid = la_find(post, "clientid");
 	zval *email = la_find(post, "email");
 	zval *stats = la_find(post, "stats");
-	bool by_id = clientid && php_localapi_post_truthy(clientid);
+	bool by_id = la_given(clientid);
 
-	if (!by_id && !(email && php_localapi_post_truthy(email))) {
+	if (!by_id && !la_given(email)) {
 		php_localapi_error(return_value, "Either clientid Or email Is Required");
 		return false;
 	}
