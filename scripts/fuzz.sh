@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Unit tests and a bounded libFuzzer run over the Zend-free contact
-# validation (ext/core/contact.c), both under AddressSanitizer and UBSan.
+# Unit tests and bounded libFuzzer runs over the Zend-free code: the contact
+# validation (ext/core/contact.c) and GetClientsDetails' computed fields
+# (ext/core/client_format.c, with the tables generated from data/), all under
+# AddressSanitizer and UBSan.
 #
-#   scripts/fuzz.sh [seconds]     fuzz for that long (default 60)
+#   scripts/fuzz.sh [seconds]     fuzz for that long in all (default 60),
+#                                 half for each target
 #
-# Builds fuzz/test_contact.c and fuzz/fuzz_contact.c with clang into
-# .build-fuzz/ (git-ignored; LOCALAPI_FUZZ_DIR overrides it), runs the unit
-# tests, then the fuzzer on fuzz/corpus/. New inputs the fuzzer finds go to
+# Builds fuzz/test_*.c and fuzz/fuzz_*.c with clang into .build-fuzz/
+# (git-ignored; LOCALAPI_FUZZ_DIR overrides it), runs the unit tests, then
+# each fuzzer on its seeds (fuzz/corpus/ for the contact). New inputs the fuzzer finds go to
 # .build-fuzz/corpus/, never into the committed seed corpus; a crash leaves
 # its input in .build-fuzz/crash-* and fails the script. Installs clang-14
 # and its runtime from Debian when they are missing and we are root.
@@ -71,9 +74,16 @@ CFLAGS=(-std=c11 -g -O1 -fno-omit-frame-pointer -Wall -Wextra
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
+# The tables, as the build generates them.
+sh "$REPO/scripts/client-tables.sh" "$REPO/data/whmcs-countries.tsv" "$REPO/data/whmcs-us-ca-states.tsv" \
+	>"$OUT/client_tables.c" || die "scripts/client-tables.sh failed"
+CLIENT_FORMAT=("$REPO/ext/core/client_format.c" "$OUT/client_tables.c" -I"$REPO/ext")
+
 echo "fuzz.sh: unit tests ($CC, ASan+UBSan)"
 "$CC" "${CFLAGS[@]}" "$REPO/fuzz/test_contact.c" "$REPO/ext/core/contact.c" -o "$OUT/test_contact"
 "$OUT/test_contact" || die "unit tests failed"
+"$CC" "${CFLAGS[@]}" "$REPO/fuzz/test_client_format.c" "${CLIENT_FORMAT[@]}" -o "$OUT/test_client_format"
+"$OUT/test_client_format" || die "unit tests of client_format failed"
 
 echo "fuzz.sh: fuzzing for ${RUN_SECONDS}s ($CC, libFuzzer+ASan+UBSan)"
 "$CC" "${CFLAGS[@]}" -fsanitize=fuzzer "$REPO/fuzz/fuzz_contact.c" "$REPO/ext/core/contact.c" \
