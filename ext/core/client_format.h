@@ -59,6 +59,7 @@ bool la_login_is_none(la_str datetime, int whmcs_major);
 /* "<D> HH:MM" for a stored "YYYY-MM-DD HH:MM:SS" and the DateFormat setting (empty:
  * DD/MM/YYYY). out has room for LA_LOGIN_DATE_BUF(format.len); returns the length. */
 #define LA_LOGIN_DATE_BUF(format_len) (2 * (format_len) + 32)
+/* (A datetime that does not start "YYYY-MM-DD HH:MM", digits where digits go, gives 0.) */
 size_t la_login_date(la_str datetime, la_str format, char *out);
 
 /* Money (behaviour §11.10). amount is an exact decimal as the server prints a DECIMAL
@@ -69,5 +70,15 @@ size_t la_login_date(la_str datetime, la_str format, char *out);
  * not a decimal number. */
 #define LA_MONEY_BUF(len) (2 * (len) + 8)
 size_t la_money_format(la_str amount, int format, bool numeric, char *out);
+
+/* A PHP numeric string (leading and trailing whitespace, sign, digits with an
+ * optional ".", an optional exponent) written as the plain decimal that
+ * la_money_format() reads: no whitespace, no exponent, "-" or nothing, at least
+ * one digit before the "." ("1.5e3" → "1500", " .25" → "0.25", "-2E-2" → "-0.02").
+ * out has room for LA_DECIMAL_BUF(in.len); returns the length, 0 when in is not
+ * numeric or its exponent moves the point by more than LA_DECIMAL_EXP_MAX places. */
+#define LA_DECIMAL_EXP_MAX 400
+#define LA_DECIMAL_BUF(len) ((len) + 2 * LA_DECIMAL_EXP_MAX + 8)
+size_t la_decimal_normalise(la_str in, char *out);
 
 #endif /* LOCALAPI_CLIENT_FORMAT_H */
