@@ -48,33 +48,36 @@ static const char la_sql_custom_fields[] =
 	" AND ii.type IN (" types "))"
 #define LA_SUM_OR_ZERO(expr) "COALESCE(SUM(" expr "), 0)"
 
+/* No derived tables here: MariaDB 10.11 was seen to crash re-executing a prepared
+ * statement that joined a grouped derived table. */
+#define LA_BALANCE \
+	"i.total - COALESCE((SELECT SUM(a.amountin) - SUM(a.amountout) FROM tblaccounts a WHERE a.invoiceid = i.id), 0)"
+#define LA_OVERDUE "i.status = 'Unpaid' AND i.duedate < CURDATE()"
 static const char la_sql_stats_due[] =
-	"SELECT " LA_SUM_OR_ZERO("b.status = 'Unpaid'") " AS numdue,"
-	" " LA_SUM_OR_ZERO("CASE WHEN b.status = 'Unpaid' THEN b.balance END") " AS duebalance,"
-	" " LA_SUM_OR_ZERO("b.status = 'Unpaid' AND b.duedate < CURDATE()") " AS numoverdue,"
-	" " LA_SUM_OR_ZERO("CASE WHEN b.status = 'Unpaid' AND b.duedate < CURDATE() THEN b.balance END")
-	" AS overduebalance,"
-	" " LA_SUM_OR_ZERO("b.status = 'Draft'") " AS numdraft,"
-	" " LA_SUM_OR_ZERO("CASE WHEN b.status = 'Draft' THEN b.balance END") " AS draftbalance"
-	" FROM (SELECT i.status, i.duedate, i.total - COALESCE((SELECT SUM(a.amountin) - SUM(a.amountout)"
-	" FROM tblaccounts a WHERE a.invoiceid = i.id), 0) AS balance"
-	" FROM tblinvoices i WHERE i.userid = ? AND" LA_NOT_MASS_PAY("'Invoice'") ") b";
+	"SELECT " LA_SUM_OR_ZERO("i.status = 'Unpaid'") " AS numdue,"
+	" " LA_SUM_OR_ZERO("CASE WHEN i.status = 'Unpaid' THEN " LA_BALANCE " END") " AS duebalance,"
+	" " LA_SUM_OR_ZERO(LA_OVERDUE) " AS numoverdue,"
+	" " LA_SUM_OR_ZERO("CASE WHEN " LA_OVERDUE " THEN " LA_BALANCE " END") " AS overduebalance,"
+	" " LA_SUM_OR_ZERO("i.status = 'Draft'") " AS numdraft,"
+	" " LA_SUM_OR_ZERO("CASE WHEN i.status = 'Draft' THEN " LA_BALANCE " END") " AS draftbalance"
+	" FROM tblinvoices i WHERE i.userid = ? AND" LA_NOT_MASS_PAY("'Invoice'");
 static const char la_sql_stats_accounts[] =
 	"SELECT " LA_SUM_OR_ZERO("amountin") " AS gross,"
 	" " LA_SUM_OR_ZERO("fees") " + " LA_SUM_OR_ZERO("amountout") " AS expenses,"
 	" " LA_SUM_OR_ZERO("amountin") " - " LA_SUM_OR_ZERO("fees") " - " LA_SUM_OR_ZERO("amountout") " AS income"
 	" FROM tblaccounts WHERE userid = ?";
-/* One row per status group: its status (that of its lowest invoice id), which of the six
- * named entries it is (0: another), its count and sums; in the collation's order of status. */
+/* One row per status group (rows of one group compare equal under the collation, so the
+ * slot is the same for each): which of the six named entries it is (0: another), its
+ * lowest invoice id, count and sums; in the collation's order of status. */
 static const char la_sql_stats_groups[] =
-	"SELECT s.status,"
-	" CASE WHEN s.status = 'Unpaid' THEN 1 WHEN s.status = 'Paid' THEN 2 WHEN s.status = 'Cancelled' THEN 3"
-	" WHEN s.status = 'Refunded' THEN 4 WHEN s.status = 'Collections' THEN 5"
-	" WHEN s.status = 'Payment Pending' THEN 6 ELSE 0 END AS slot,"
-	" g.n, g.total, g.total + COALESCE(g.credit, 0) AS withcredit"
-	" FROM (SELECT MIN(i.id) AS first, COUNT(*) AS n, SUM(i.total) AS total, SUM(i.credit) AS credit"
+	"SELECT CASE WHEN i.status = 'Unpaid' THEN 1 WHEN i.status = 'Paid' THEN 2 WHEN i.status = 'Cancelled' THEN 3"
+	" WHEN i.status = 'Refunded' THEN 4 WHEN i.status = 'Collections' THEN 5"
+	" WHEN i.status = 'Payment Pending' THEN 6 ELSE 0 END AS slot,"
+	" MIN(i.id) AS first, COUNT(*) AS n, SUM(i.total) AS total, SUM(i.total) + SUM(i.credit) AS withcredit"
 	" FROM tblinvoices i WHERE i.userid = ? AND" LA_NOT_MASS_PAY("'AddFunds', 'Invoice'")
-	" GROUP BY i.status) g JOIN tblinvoices s ON s.id = g.first ORDER BY s.status, g.first";
+	" GROUP BY i.status ORDER BY i.status";
+/* A group's status as spelt by its lowest invoice id. */
+static const char la_sql_invoice_status[] = "SELECT status FROM tblinvoices WHERE id = ?";
 #define LA_PRODUCTS(type) \
 	" " LA_SUM_OR_ZERO("p.type = '" type "' AND h.domainstatus = 'Active'") "," \
 	" " LA_SUM_OR_ZERO("p.type = '" type "'") ","
@@ -250,6 +253,39 @@ static bool la_read_currency(la_link *link, const char *sql, MYSQL_BIND *params,
 	return true;
 }
 
+/* The groups other than the six named ones get "status": that of their lowest invoice id. */
+static bool la_read_group_statuses(la_link *link, zval *groups, php_localapi_db_error *err)
+{
+	zval *row_zv;
+
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(groups), row_zv) {
+		HashTable *row = Z_ARRVAL_P(row_zv);
+		zval *first = zend_hash_str_find(row, ZEND_STRL("first")), rows, status;
+		long long id = first ? zval_get_long(first) : 0;
+		MYSQL_BIND one[1];
+		HashTable *found;
+		zval *v;
+
+		if (zval_get_long(zend_hash_str_find(row, ZEND_STRL("slot"))) != 0) {
+			continue;
+		}
+		php_localapi_bind_long(&one[0], &id);
+		if (!php_localapi_db_rows(link, la_sql_invoice_status, one, &rows, err)) {
+			return false;
+		}
+		found = php_localapi_db_first_row(&rows);
+		v = found ? zend_hash_str_find(found, ZEND_STRL("status")) : NULL;
+		if (v) {
+			ZVAL_COPY(&status, v);
+		} else {
+			ZVAL_EMPTY_STRING(&status);
+		}
+		zend_hash_str_update(row, ZEND_STRL("status"), &status);
+		zval_ptr_dtor(&rows);
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
+
 /* Every read of the call; the transaction is ended by the caller. */
 static bool la_gcd_read(la_link *link, la_gcd *g, php_localapi_db_error *err)
 {
@@ -318,10 +354,13 @@ static bool la_gcd_read(la_link *link, la_gcd *g, php_localapi_db_error *err)
 	} else if (!la_read_currency(link, la_sql_currency_default, NULL, &g->stats_currency, err)) {
 		return false;
 	}
-	return php_localapi_db_rows(link, la_sql_stats_due, u, &g->stats_rows[0], err)
-		&& php_localapi_db_rows(link, la_sql_stats_accounts, u, &g->stats_rows[1], err)
-		&& php_localapi_db_rows(link, la_sql_stats_groups, u, &g->stats_rows[2], err)
-		&& php_localapi_db_rows(link, la_sql_stats_products, u, &g->stats_rows[3], err)
+	if (!php_localapi_db_rows(link, la_sql_stats_due, u, &g->stats_rows[0], err)
+		|| !php_localapi_db_rows(link, la_sql_stats_accounts, u, &g->stats_rows[1], err)
+		|| !php_localapi_db_rows(link, la_sql_stats_groups, u, &g->stats_rows[2], err)
+		|| !la_read_group_statuses(link, &g->stats_rows[2], err)) {
+		return false;
+	}
+	return php_localapi_db_rows(link, la_sql_stats_products, u, &g->stats_rows[3], err)
 		&& php_localapi_db_rows(link, la_sql_stats_counts, u, &g->stats_rows[4], err);
 }
 
