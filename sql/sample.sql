@@ -117,3 +117,6 @@ INSERT INTO `tblaffiliates` (`id`, `clientid`) VALUES (1, 1)
 ON DUPLICATE KEY UPDATE `clientid` = VALUES(`clientid`);
 INSERT INTO `tblaffiliatesaccounts` (`id`, `affiliateid`, `relid`) VALUES (1, 1, 0)
 ON DUPLICATE KEY UPDATE `affiliateid` = VALUES(`affiliateid`);
+-- Its last login as 7.x keeps it (8.x keeps it per user: schema.sql's sample user).
+UPDATE `tblclients` SET `lastlogin` = '2016-10-03 10:26:59', `ip` = '192.0.2.10', `host` = 'host10.example.net'
+WHERE `id` = 1;

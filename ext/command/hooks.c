@@ -256,6 +256,9 @@ static void la_hook_call(la_hook *hook, const char *hook_point, zval *vars, zval
 	call_user_function(NULL, NULL, &hook->callback, &retval, 1, &arg);
 	zval_ptr_dtor(&arg);
 	failure = la_take_exception();
+	if (Z_ISREF(retval)) {
+		zend_unwrap_reference(&retval);
+	}
 	if (!failure && kept && Z_TYPE(retval) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(retval)) > 0) {
 		zval_ptr_dtor(kept);
 		ZVAL_COPY_VALUE(kept, &retval);
