@@ -61,7 +61,7 @@ ON DUPLICATE KEY UPDATE
   `roleid` = VALUES(`roleid`),
   `disabled` = VALUES(`disabled`);
 
--- tblconfiguration may have no unique key (7.x): insert the setting
+-- tblconfiguration has no unique key (as in WHMCS): insert the setting
 -- only when it is missing, then make every copy of it say US.
 INSERT INTO `tblconfiguration` (`setting`, `value`, `created_at`, `updated_at`)
 SELECT 'DefaultCountry', 'US', NOW(), NOW() FROM DUAL

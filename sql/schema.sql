@@ -130,13 +130,20 @@ CREATE TABLE IF NOT EXISTS `tblclients` (
 
 CREATE TABLE IF NOT EXISTS `tblconfiguration` (
   `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
-  `setting` varchar(64) NOT NULL,
+  `setting` text NOT NULL,
   `value` text NOT NULL,
   `created_at` timestamp NOT NULL DEFAULT '0000-00-00 00:00:00',
   `updated_at` timestamp NOT NULL DEFAULT '0000-00-00 00:00:00',
   PRIMARY KEY (`id`),
-  UNIQUE KEY `setting` (`setting`)
+  KEY `setting` (`setting`(32))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+-- A database loaded before tblconfiguration had its id gets it (MySQL has no ADD
+-- COLUMN IF NOT EXISTS, hence the statement chosen from information_schema).
+SET @la_add_id = (SELECT IF(COUNT(*) = 0, 'ALTER TABLE `tblconfiguration` ADD COLUMN `id` int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY FIRST', 'DO 0')
+  FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tblconfiguration' AND COLUMN_NAME = 'id');
+PREPARE la_add_id FROM @la_add_id;
+EXECUTE la_add_id;
+DEALLOCATE PREPARE la_add_id;
 
 CREATE TABLE IF NOT EXISTS `tblcontacts` (
   `id` int(10) NOT NULL AUTO_INCREMENT,
