@@ -4,7 +4,8 @@ GetClientsDetails: email_preferences from the stored JSON object, else every typ
 A non-empty JSON object is answered as json_decode($text, true) gives it: keys
 in stored order, whatever keys, values with their JSON types, nested objects as
 arrays. NULL, '', invalid JSON, {}, [], null, 0, "1", [1,2], true answer the six
-types on.
+types on. Decoding a stored text that is not JSON leaves the caller's
+json_last_error() alone.
 --EXTENSIONS--
 localapi
 mysqli
@@ -33,6 +34,11 @@ foreach ($cases as [$text, $expected]) {
 	$answer = la_gcd(['clientid' => $cid]);
 	la_is($n++, [$answer['email_preferences'], $answer['client']['email_preferences']], [$expected, $expected]);
 }
+/* the caller's json_last_error() is left as it was */
+la_query('UPDATE tblclients SET email_preferences = ? WHERE id = ?', '{"a":', $cid);
+json_decode('[1]');
+la_gcd(['clientid' => $cid]);
+la_is($n++, json_last_error(), JSON_ERROR_NONE);
 ?>
 --CLEAN--
 <?php
@@ -55,3 +61,4 @@ la_gcd_cleanup_tag();
 13: ok
 14: ok
 15: ok
+16: ok

@@ -546,12 +546,16 @@ static void la_add_email_preferences(HashTable *ht, const la_gcd *g)
 		start.len--;
 	}
 	ZVAL_UNDEF(&prefs);
-	if (start.len && start.ptr[0] == '{'
-			&& php_json_decode_ex(&prefs, text.ptr, text.len, PHP_JSON_OBJECT_AS_ARRAY,
-				PHP_JSON_PARSER_DEFAULT_DEPTH) == SUCCESS
-			&& Z_TYPE(prefs) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(prefs)) > 0) {
-		zend_hash_str_update(ht, ZEND_STRL("email_preferences"), &prefs);
-		return;
+	if (start.len && start.ptr[0] == '{') {
+		/* The caller's json_last_error() is theirs: a stored text that is not JSON leaves it alone. */
+		php_json_error_code saved = JSON_G(error_code);
+		zend_result decoded = php_json_decode_ex(&prefs, text.ptr, text.len, PHP_JSON_OBJECT_AS_ARRAY,
+			PHP_JSON_PARSER_DEFAULT_DEPTH);
+		JSON_G(error_code) = saved;
+		if (decoded == SUCCESS && Z_TYPE(prefs) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(prefs)) > 0) {
+			zend_hash_str_update(ht, ZEND_STRL("email_preferences"), &prefs);
+			return;
+		}
 	}
 	zval_ptr_dtor(&prefs);
 	array_init_size(&prefs, 6);
@@ -821,7 +825,7 @@ static void la_add_users(HashTable *ht, const la_gcd *g, zend_long owner)
 
 			array_init_size(&user, 4);
 			add_assoc_long(&user, "id", uid);
-			add_assoc_str(&user, "name", zend_strpprintf(0, "%s %s", ZSTR_VAL(f), ZSTR_VAL(l)));
+			add_assoc_str(&user, "name", zend_string_concat3(ZSTR_VAL(f), ZSTR_LEN(f), " ", 1, ZSTR_VAL(l), ZSTR_LEN(l)));
 			if (email) {
 				ZVAL_COPY(&copy, email);
 			} else {
@@ -840,18 +844,41 @@ static void la_add_users(HashTable *ht, const la_gcd *g, zend_long owner)
 
 /* ---- stats (§11.9) ---- */
 
-static void la_price(HashTable *ht, const char *key, zval *amount, const zval *currency)
+static void la_price_new(zval *price, zval *amount, const zval *currency)
 {
-	zval price;
 	zend_string *text = amount ? zval_get_string(amount) : ZSTR_EMPTY_ALLOC();
 
 	if (ZSTR_LEN(text) == 0) {
 		zend_string_release(text);
 		text = zend_string_init(ZEND_STRL("0.00"), 0);
 	}
-	php_localapi_price_new(&price, ZSTR_VAL(text), ZSTR_LEN(text), currency);
+	php_localapi_price_new(price, ZSTR_VAL(text), ZSTR_LEN(text), currency);
 	zend_string_release(text);
+}
+
+static void la_price(HashTable *ht, const char *key, zval *amount, const zval *currency)
+{
+	zval price;
+
+	la_price_new(&price, amount, currency);
 	zend_hash_str_update(ht, key, strlen(key), &price);
+}
+
+/* A status group's keys may hold any byte (a NUL too): keyed by zend_string. */
+static void la_price_key(HashTable *ht, zend_string *key, zval *amount, const zval *currency)
+{
+	zval price;
+
+	la_price_new(&price, amount, currency);
+	zend_hash_update(ht, key, &price);
+}
+
+static void la_add_long_key(HashTable *ht, zend_string *key, zend_long n)
+{
+	zval v;
+
+	ZVAL_LONG(&v, n);
+	zend_hash_update(ht, key, &v);
 }
 
 static zval *la_stat(const zval *rows, const char *column)
@@ -881,10 +908,11 @@ static void la_add_status_entry(HashTable *ht, const char *status, size_t len, z
 		}
 	}
 	smart_str_0(&k);
-	num = zend_strpprintf(0, "num%sinvoices", k.s ? ZSTR_VAL(k.s) : "");
-	sum = zend_strpprintf(0, "%sinvoicesamount", k.s ? ZSTR_VAL(k.s) : "");
-	la_add_long(ht, ZSTR_VAL(num), count);
-	la_price(ht, ZSTR_VAL(sum), amount, currency);
+	num = zend_string_concat3(ZEND_STRL("num"), k.s ? ZSTR_VAL(k.s) : "", k.s ? ZSTR_LEN(k.s) : 0,
+		ZEND_STRL("invoices"));
+	sum = zend_string_concat2(k.s ? ZSTR_VAL(k.s) : "", k.s ? ZSTR_LEN(k.s) : 0, ZEND_STRL("invoicesamount"));
+	la_add_long_key(ht, num, count);
+	la_price_key(ht, sum, amount, currency);
 	zend_string_release(num);
 	zend_string_release(sum);
 	smart_str_free(&k);
