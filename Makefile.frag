@@ -1,7 +1,7 @@
 # phpize-generated rules do not track headers: rebuild every object when one changes.
 LOCALAPI_HEADERS = $(srcdir)/ext/php_localapi.h $(srcdir)/ext/localapi_private.h $(srcdir)/ext/localapi_arginfo.h \
 	$(srcdir)/ext/core/contact.h $(srcdir)/ext/core/clock.h $(srcdir)/ext/core/client_format.h \
-	$(srcdir)/ext/core/client_tables.h $(srcdir)/ext/price.h $(srcdir)/ext/db/db.h $(srcdir)/ext/db/db_link.h \
+	$(srcdir)/ext/core/client_tables.h $(srcdir)/ext/price.h $(srcdir)/ext/price_arginfo.h $(srcdir)/ext/db/db.h $(srcdir)/ext/db/db_link.h \
 	$(srcdir)/ext/command/command.h $(srcdir)/ext/commands/commands.h
 $(shared_objects_localapi): $(LOCALAPI_HEADERS)
 

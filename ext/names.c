@@ -492,6 +492,6 @@ void php_localapi_names_info(void)
 {
 	php_info_print_table_row(2, "This request", LOCALAPI_G(runs_whmcs)
 		? "runs WHMCS itself: the extension's WHMCS names are hidden"
-		: "localAPI(), add_hook(), logActivity() and WHMCS are the extension's");
+		: "localAPI(), add_hook(), logActivity(), WHMCS and WHMCS\\View\\Formatter\\Price are the extension's");
 }
 /* }}} */

@@ -21,6 +21,7 @@
 #include "zend_interfaces.h"
 #include "zend_smart_str.h"
 #include "ext/json/php_json.h"
+#include "price_arginfo.h"
 
 #define LA_PRICE_CLASS "WHMCS\\View\\Formatter\\Price"
 
@@ -202,25 +203,8 @@ static zend_string *la_price_decimal(zval *price)
 }
 /* }}} */
 
-/* {{{ Methods */
-ZEND_BEGIN_ARG_INFO_EX(arginfo_la_price___construct, 0, 0, 1)
-	ZEND_ARG_TYPE_MASK(0, price, MAY_BE_LONG | MAY_BE_DOUBLE | MAY_BE_STRING, NULL)
-	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, currency, IS_ARRAY, 1, "null")
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_la_price_string, 0, 0, IS_STRING, 0)
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_la_price_getCurrency, 0, 0, IS_ARRAY, 0)
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_la_price_getValue, 0, 0, IS_DOUBLE, 0)
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_la_price_jsonSerialize, 0, 0, IS_MIXED, 0)
-ZEND_END_ARG_INFO()
-
-static ZEND_METHOD(WHMCS_View_Formatter_Price, __construct)
+/* {{{ Methods (their signatures: price.stub.php) */
+ZEND_METHOD(WHMCS_View_Formatter_Price, __construct)
 {
 	zval *price, *currency = NULL;
 	zend_string *decimal;
@@ -238,27 +222,27 @@ static ZEND_METHOD(WHMCS_View_Formatter_Price, __construct)
 	la_price_set(Z_OBJ_P(ZEND_THIS), decimal, currency);
 }
 
-static ZEND_METHOD(WHMCS_View_Formatter_Price, toFull)
+ZEND_METHOD(WHMCS_View_Formatter_Price, toFull)
 {
 	la_price_text(INTERNAL_FUNCTION_PARAM_PASSTHRU, LA_PRICE_PREFIX | LA_PRICE_SUFFIX, false);
 }
 
-static ZEND_METHOD(WHMCS_View_Formatter_Price, toPrefixed)
+ZEND_METHOD(WHMCS_View_Formatter_Price, toPrefixed)
 {
 	la_price_text(INTERNAL_FUNCTION_PARAM_PASSTHRU, LA_PRICE_PREFIX, false);
 }
 
-static ZEND_METHOD(WHMCS_View_Formatter_Price, toSuffixed)
+ZEND_METHOD(WHMCS_View_Formatter_Price, toSuffixed)
 {
 	la_price_text(INTERNAL_FUNCTION_PARAM_PASSTHRU, LA_PRICE_SUFFIX, false);
 }
 
-static ZEND_METHOD(WHMCS_View_Formatter_Price, toNumeric)
+ZEND_METHOD(WHMCS_View_Formatter_Price, toNumeric)
 {
 	la_price_text(INTERNAL_FUNCTION_PARAM_PASSTHRU, 0, true);
 }
 
-static ZEND_METHOD(WHMCS_View_Formatter_Price, getCurrency)
+ZEND_METHOD(WHMCS_View_Formatter_Price, getCurrency)
 {
 	la_price_state st;
 
@@ -269,7 +253,7 @@ static ZEND_METHOD(WHMCS_View_Formatter_Price, getCurrency)
 	RETURN_ARR(zend_array_dup(st.currency));
 }
 
-static ZEND_METHOD(WHMCS_View_Formatter_Price, getValue)
+ZEND_METHOD(WHMCS_View_Formatter_Price, getValue)
 {
 	la_price_state st;
 	la_str amount;
@@ -291,40 +275,10 @@ static ZEND_METHOD(WHMCS_View_Formatter_Price, getValue)
 	RETURN_DOUBLE(zend_strtod(ZSTR_VAL(st.price), NULL));
 }
 
-static const zend_function_entry la_price_methods[] = {
-	ZEND_ME(WHMCS_View_Formatter_Price, __construct, arginfo_la_price___construct, ZEND_ACC_PUBLIC)
-	ZEND_MALIAS(WHMCS_View_Formatter_Price, __toString, toFull, arginfo_la_price_string, ZEND_ACC_PUBLIC)
-	ZEND_ME(WHMCS_View_Formatter_Price, toFull, arginfo_la_price_string, ZEND_ACC_PUBLIC)
-	ZEND_ME(WHMCS_View_Formatter_Price, toPrefixed, arginfo_la_price_string, ZEND_ACC_PUBLIC)
-	ZEND_ME(WHMCS_View_Formatter_Price, toSuffixed, arginfo_la_price_string, ZEND_ACC_PUBLIC)
-	ZEND_ME(WHMCS_View_Formatter_Price, toNumeric, arginfo_la_price_string, ZEND_ACC_PUBLIC)
-	ZEND_ME(WHMCS_View_Formatter_Price, getCurrency, arginfo_la_price_getCurrency, ZEND_ACC_PUBLIC)
-	ZEND_ME(WHMCS_View_Formatter_Price, getValue, arginfo_la_price_getValue, ZEND_ACC_PUBLIC)
-	ZEND_MALIAS(WHMCS_View_Formatter_Price, jsonSerialize, toFull, arginfo_la_price_jsonSerialize, ZEND_ACC_PUBLIC)
-	ZEND_FE_END
-};
 /* }}} */
 
 void php_localapi_price_module_init(void)
 {
-	zend_class_entry ce;
-	zval undef;
-	zend_string *name;
-
-	INIT_CLASS_ENTRY(ce, LA_PRICE_CLASS, la_price_methods);
-	la_price_ce = zend_register_internal_class_ex(&ce, NULL);
-	la_price_ce->ce_flags |= ZEND_ACC_FINAL;
-	zend_class_implements(la_price_ce, 2, zend_ce_stringable, php_json_serializable_ce);
-
-	ZVAL_UNDEF(&undef);
-	name = zend_string_init_interned(ZEND_STRL("price"), 1);
-	zend_declare_typed_property(la_price_ce, name, &undef, ZEND_ACC_PROTECTED, NULL,
-		(zend_type) ZEND_TYPE_INIT_CODE(IS_STRING, 0, 0));
-	zend_string_release(name);
-	name = zend_string_init_interned(ZEND_STRL("currency"), 1);
-	zend_declare_typed_property(la_price_ce, name, &undef, ZEND_ACC_PROTECTED, NULL,
-		(zend_type) ZEND_TYPE_INIT_CODE(IS_ARRAY, 0, 0));
-	zend_string_release(name);
-
+	la_price_ce = register_class_WHMCS_View_Formatter_Price(php_json_serializable_ce, zend_ce_stringable);
 	php_localapi_names_add_class(la_price_ce);
 }

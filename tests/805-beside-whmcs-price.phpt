@@ -10,35 +10,9 @@ require_once __DIR__ . '/connect.inc';
 require_once __DIR__ . '/beside-whmcs.inc';
 
 $t = la_bw_tree();
-/* A file both kinds include: what it sees of the class, compiled in one kind of request and
- * (with opcache's file cache) run in the other. The static references give the compiler and
- * the optimiser every chance to bind to the class. */
-$probe = "{$t['root']}/shared/price.php";
-file_put_contents($probe, <<<'PHP'
-<?php
-use WHMCS\View\Formatter\Price;
-function la_price_probe(): array
-{
-	$exists = class_exists(Price::class, false);
-	$internal = $exists && (new ReflectionClass(Price::class))->isInternal();
-	$declared = in_array('WHMCS\View\Formatter\Price', get_declared_classes(), true);
-	$made = $internal ? new Price('1234.5', ['prefix' => '$', 'suffix' => ' USD', 'format' => 2]) : null;
-	return ['exists' => $exists, 'internal' => $internal, 'declared' => $declared,
-		'instanceof' => $made instanceof Price, 'full' => $made?->toFull()];
-}
-return la_price_probe();
-PHP);
-$page = "{$t['whmcs']}/price-page.php";
-file_put_contents($page, "<?php\n\$before = require '$probe';\nrequire __DIR__ . '/init.php';\n"
-	. "echo json_encode(['before' => \$before, 'after' => la_price_probe()]), \"\\n\";\n");
-$worker = "{$t['root']}/worker/price-worker.php";
-file_put_contents($worker, "<?php\necho json_encode(['before' => require '$probe']), \"\\n\";\n");
-
-$none = ['exists' => false, 'internal' => false, 'declared' => false, 'instanceof' => false, 'full' => null];
-/* After init.php: WHMCS's own class (a user class, so none of ours). */
-$whmcs_view = ['before' => $none, 'after' => ['exists' => true, 'internal' => false, 'declared' => true, 'instanceof' => false, 'full' => null]];
-$ours = ['exists' => true, 'internal' => true, 'declared' => true, 'instanceof' => true, 'full' => '$1,234.50 USD'];
-$worker_view = ['before' => $ours];
+$pt = la_bw_price_files($t);
+['page' => $page, 'worker' => $worker, 'probe' => $probe, 'none' => $none,
+	'whmcs_view' => $whmcs_view, 'worker_view' => $worker_view] = $pt;
 
 la_is('WHMCS page', la_bw_run($page), $whmcs_view);
 la_is('worker', la_bw_run($worker), $worker_view);
