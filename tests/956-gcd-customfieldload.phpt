@@ -10,8 +10,10 @@ not an array, or an empty array, does not count; a non-empty array without
 value, or with value holding an array or object, counts and changes nothing
 (the stored value stays, whatever an earlier callback returned). A callback that throws counts as no
 return (one E_WARNING, the others still run). A callback calling localAPI()
-(GetClientsDetails again) works: the read's transaction has ended. The link
-rule runs on a replaced value too.
+(GetClientsDetails again) works: the read's transaction has ended, and
+information_schema.INNODB_TRX shows none for the extension's session while
+any callback runs (checked to fail when the transaction is ended after the
+callbacks). The link rule runs on a replaced value too.
 --EXTENSIONS--
 localapi
 mysqli
@@ -23,6 +25,7 @@ customfields
 <?php
 require_once __DIR__ . '/gcd.inc';
 require_once __DIR__ . '/hooks.inc';
+require_once __DIR__ . '/reliability.inc';
 
 la_gcd_fields_park();
 $cid = la_gcd_client();
@@ -31,6 +34,14 @@ foreach (['text', 'text', 'text', 'text', 'text', 'text', 'text', 'link', 'text'
 	$f[] = la_gcd_field($type, $i);
 	la_insert('tblcustomfieldsvalues', ['fieldid' => end($f), 'relid' => $cid, 'value' => "stored $i"]);
 }
+la_gcd(['clientid' => $cid]); /* the persistent link exists: its thread id */
+$thread = la_rel_phpinfo_thread();
+$open = [];
+add_hook('CustomFieldLoad', 1, function ($vars) use ($thread, &$open) {
+	/* the extension's session holds no transaction while a callback runs */
+	$open[] = la_count('SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_mysql_thread_id = ?', $thread);
+	return null;
+});
 $seen = [];
 $replace = [
 	1 => ['value' => 'a < b'],
@@ -93,6 +104,7 @@ la_is(2, $values, [
 ]);
 la_ok(3, la_one_warning_with($errors, 'CustomFieldLoad', 'la-test 956 thrown'), $errors);
 la_is(4, $answer['customfields3'], 42);
+la_is(5, [$thread !== null, count($open) >= 10, array_sum($open)], [true, true, 0]);
 ?>
 --CLEAN--
 <?php
@@ -107,3 +119,4 @@ la_gcd_cleanup_tag();
 2: ok
 3: ok
 4: ok
+5: ok
