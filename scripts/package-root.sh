@@ -55,8 +55,11 @@ ARCHIVES="$CACHE/bookworm-archives"
 READY="$BASE/etc/localapi-package-root.ready"
 MIRROR="${LOCALAPI_MATRIX_MIRROR:-$(host_mirror)}"
 SECURITY_MIRROR="$(host_security_mirror)"
+# The private MariaDB's folder inside the root (scripts/db.sh).
+ROOT_DB=/var/lib/localapi-db
 ROOT_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-APT_OPTS=(-y -q --no-install-recommends)
+# --force-unsafe-io: no fsync per unpacked file, in a root thrown away after the run.
+APT_OPTS=(-y -q --no-install-recommends -o Dpkg::Options::=--force-unsafe-io)
 
 MODULE_PKG="$(dpkg-deb -f "$MODULE_DEB" Package)" || die "$MODULE_DEB is not a Debian package"
 META_PKG="$(dpkg-deb -f "$META_DEB" Package)" || die "$META_DEB is not a Debian package"
@@ -100,9 +103,42 @@ unmount_work() {
 		umount "$point" 2>/dev/null || umount -l "$point" || echo "$LA_NAME: cannot unmount $point" >&2
 	done
 }
+DB_ROOT=""
+stop_db() {
+	[ -n "$DB_ROOT" ] || return 0
+	if LOCALAPI_DB_ROOT="$DB_ROOT" LOCALAPI_DB_DIR="$DB_ROOT$ROOT_DB" bash "$SCRIPTS/db.sh" status >/dev/null 2>&1; then
+		LOCALAPI_DB_ROOT="$DB_ROOT" LOCALAPI_DB_DIR="$DB_ROOT$ROOT_DB" bash "$SCRIPTS/db.sh" stop >/dev/null 2>&1 ||
+			echo "$LA_NAME: could not stop the MariaDB of $DB_ROOT" >&2
+	fi
+	DB_ROOT=""
+}
+# Whatever still runs inside a root of $WORK (a server a step left behind).
+end_root_processes() {
+	local link pid pids=""
+	[ -n "$WORK" ] || return 0
+	for link in /proc/[0-9]*/root; do
+		pid="${link#/proc/}"
+		pid="${pid%/root}"
+		case "$(readlink "$link" 2>/dev/null)" in
+		"$WORK"/*)
+			echo "$LA_NAME: ending pid $pid, left running in $(readlink "$link")" >&2
+			kill -TERM "$pid" 2>/dev/null || true
+			pids="$pids $pid"
+			;;
+		esac
+	done
+	for pid in $pids; do
+		for _ in $(seq 20); do
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.5
+		done
+	done
+}
 cleanup() {
 	local status=$?
 	trap - EXIT INT TERM HUP
+	stop_db
+	end_root_processes
 	unmount_work
 	if [ -n "$WORK" ] && [ -z "$(work_mounts)" ]; then
 		rm -rf --one-file-system "$WORK"
@@ -171,11 +207,9 @@ refused() {
 	fi
 	point="$(in_root apt-cache policy "php$PHP_MINOR-common" | sed -n 's/^ *Candidate: //p')"
 	echo "php$PHP_MINOR-common of the point release: $point; the module needs >= ${FLOOR:-?}"
-	grep -E "^ *$MODULE_PKG : Depends: php$PHP_MINOR-common" "$WORK/apt-install.log" |
-		tee "$WORK/refusal" | sed 's/^ */apt-get: /'
-	grep -E '^E: ' "$WORK/apt-install.log" | sed 's/^/apt-get: /'
-	[ -s "$WORK/refusal" ] || { tail -n 20 "$WORK/apt-install.log"; return 1; }
-	grep -qF "(>= $FLOOR)" "$WORK/refusal" || return 1
+	grep -E "^ *$MODULE_PKG : Depends: php$PHP_MINOR-common|^E: " "$WORK/apt-install.log" >"$WORK/refusal"
+	grep -qE "^ *$MODULE_PKG : Depends: php$PHP_MINOR-common \\(>= ${FLOOR//./\\.}\\)" "$WORK/refusal" ||
+		{ tail -n 20 "$WORK/apt-install.log"; return 1; }
 	if in_root dpkg-query -W -f='${db:Status-Status}\n' "$MODULE_PKG" "$META_PKG" 2>/dev/null | grep -qx installed; then
 		echo "something of it was installed"
 		return 1
@@ -189,7 +223,8 @@ pecl_in_root() {
 		{ tail -n 20 "$WORK/apt-pecl.log"; return 1; }
 	php_version="$(in_root php-config --version)"
 	headers="$(in_root php-config --include-dir)"
-	echo "the root's PHP: $php_version (php$PHP_MINOR-dev $(root_version "php$PHP_MINOR-dev"), headers $headers)"
+	echo "the root's PHP: $php_version (php$PHP_MINOR-dev $(root_version "php$PHP_MINOR-dev"), headers $headers)" |
+		tee "$WORK/pecl-php"
 	in_root pecl install --configureoptions 'with-localapi="autodetect"' "/tmp/localapi/$(basename "$TARBALL")" \
 		>"$WORK/pecl-install.log" 2>&1
 	if ! grep -q "^install ok: channel://pecl.php.net/localapi-$VERSION\$" "$WORK/pecl-install.log"; then
@@ -246,8 +281,42 @@ seed_answers() {
 		! grep -qE '(PHP )?(Warning|Notice|Deprecated|Fatal error):' <<<"$output"
 }
 
+# The root's own MariaDB server (bookworm's), run chrooted there by
+# scripts/db.sh with the sample databases; the module reaches it through its
+# socket inside the root.
+db_in_root() {
+	in_root apt-get "${APT_OPTS[@]}" install mariadb-server >"$WORK/apt-mariadb.log" 2>&1 ||
+		{ tail -n 20 "$WORK/apt-mariadb.log"; return 1; }
+	LOCALAPI_DB_ROOT="$ROOT" LOCALAPI_DB_DIR="$ROOT$ROOT_DB" bash "$SCRIPTS/db.sh" start >"$WORK/db-start.log" 2>&1 ||
+		{ tail -n 20 "$WORK/db-start.log"; return 1; }
+	in_root mariadbd --version
+}
+
+# examples/add_contact.php with examples/hooks/, the settings in a conf.d
+# file of their own, as scripts/package-test.sh runs it on this system.
+seed_example() {
+	local output contact
+	mkdir -p "$ROOT/tmp/localapi/seed-ini" || return 1
+	cat >"$ROOT/tmp/localapi/seed-ini/99-localapi-seed.ini" <<INI
+localapi.db_socket = "$ROOT_DB/mysqld.sock"
+localapi.db_username = "localapi"
+localapi.db_password = "localapi-test-pw"
+localapi.db_name = "whmcs"
+localapi.hooks_dir = "/tmp/localapi/examples/hooks"
+INI
+	output="$(in_root sh -c 'cd /tmp/localapi && PHP_INI_SCAN_DIR=:/tmp/localapi/seed-ini php examples/add_contact.php' 2>&1)"
+	echo "$output" | tee "$WORK/seed-output"
+	contact="$(sed -n 's/^ *\[contactid\] => \([0-9][0-9]*\)$/\1/p' <<<"$output")"
+	[ -n "$contact" ] && grep -q '^ *\[result\] => success$' <<<"$output" &&
+		grep -qxF "ContactAdd hook: contact $contact added to client 1 (jane.doe@example.com)" <<<"$output" &&
+		! grep -qE '(PHP )?(Warning|Notice|Deprecated|Fatal error):' <<<"$output"
+}
+
 # --- the run -------------------------------------------------------------------
 
+set -e
+ensure_packages wget
+set +e
 mkdir -p "$CACHE"
 exec 8<"$CACHE"
 flock -w 900 8 || die "another package-root.sh still runs after 15 minutes"
@@ -267,7 +336,8 @@ if new_root point; then
 	# apt's reason, which a user sees.
 	[ ! -s "$WORK/refusal" ] || sed 's/^ */    apt-get: /' "$WORK/refusal"
 	check "pecl install $(basename "$TARBALL") in the root, against the root's own php$PHP_MINOR-dev" pecl_in_root
-	check "the root's php loads the module pecl built (php -d extension=localapi.so --ri localapi)" pecl_loads
+	[ ! -f "$WORK/pecl-php" ] || sed 's/^/    /' "$WORK/pecl-php"
+	check "the root's php loads the module pecl built (php -n -d extension=localapi.so --ri localapi)" pecl_loads
 else
 	fail "a throw-away copy of $BASE"
 fi
@@ -283,6 +353,13 @@ if new_root security; then
 	check "php --ri localapi in the root (conf.d link, no -d extension=) shows Version => $VERSION" deb_loads
 	check "examples/add_contact.php answers through the module: Database error (no server in the root)" seed_answers
 	[ ! -f "$WORK/seed-output" ] || grep '\[message\]' "$WORK/seed-output" | sed 's/^ */    /'
+	DB_ROOT="$ROOT" # set here: check runs the step in a subshell
+	if check "the root's own MariaDB (mariadb-server), started by scripts/db.sh with the sample databases" db_in_root; then
+		rm -f "$WORK/seed-output"
+		check "examples/add_contact.php with examples/hooks/ through the module against it" seed_example
+		[ ! -f "$WORK/seed-output" ] || sed 's/^/    /' "$WORK/seed-output"
+	fi
+	stop_db
 else
 	fail "a throw-away copy of $BASE"
 fi
