@@ -197,6 +197,21 @@ has_floor() {
 	[ -n "$FLOOR" ] || { echo "no php$PHP_MINOR-common (>= <version>): the PHP it was built against is not required"; return 1; }
 }
 
+# The fresh root: no PHP, nothing of localapi, none of this system's
+# environment (chroot with env -i).
+pristine() {
+	local found
+	if in_root sh -c 'command -v php || command -v php-config8.2 || ls /usr/lib/php /etc/php' 2>/dev/null; then
+		echo "PHP is already there"
+		return 1
+	fi
+	found="$(in_root find / -xdev -name '*localapi*' ! -path '/tmp/localapi*' \
+		! -path "${READY#"$BASE"}" 2>/dev/null)"
+	[ -z "$found" ] || { echo "$found"; return 1; }
+	found="$(in_root env | grep -v -E '^(PATH|HOME|LANG|DEBIAN_FRONTEND)=')"
+	[ -z "$found" ] || { echo "environment: $found"; return 1; }
+}
+
 # 1. point release only
 refused() {
 	local point
@@ -332,6 +347,7 @@ part="$(now)"
 if new_root point; then
 	check "apt-get update in the root (bookworm main, no security suite)" root_apt_update
 	copy_in
+	check "the fresh root has no PHP, nothing named localapi but the copied packages, an empty environment" pristine
 	check "apt-get install ./$(basename "$MODULE_DEB") ./$(basename "$META_DEB") is refused, nothing installed" refused
 	# apt's reason, which a user sees.
 	[ ! -s "$WORK/refusal" ] || sed 's/^ */    apt-get: /' "$WORK/refusal"
