@@ -27,9 +27,18 @@
 #    root's own php8.2-dev headers and the module loads in the root's PHP.
 # 2. With bookworm-security added: the same apt-get install pulls in the
 #    newer PHP, the module loads from its conf.d link (php --ri localapi, no
-#    -d extension=) and examples/add_contact.php answers through it; there is
-#    no server in the root, so the answer must be localapi's own
-#    "Database error: ..." (the module loaded and ran the command).
+#    -d extension=) and examples/add_contact.php answers through it: with no
+#    server in the root, localapi's own "Database error: ..."; then against
+#    the root's own MariaDB (bookworm's mariadb-server, run chrooted by
+#    scripts/db.sh with the sample databases), a new contact and the
+#    ContactAdd hook of examples/hooks/.
+# Before both, the fresh root is checked: no PHP, nothing named localapi, an
+# empty environment.
+#
+# The throw-away roots live on a tmpfs of their own (overlayfs's upper layer
+# in memory: dpkg unpacks fast and nothing is left to delete); any process
+# still running in one is ended and every mount undone on every way out.
+# Debian 12 only: the module package must be for its PHP, 8.2.
 #
 # Every check prints a line; the last line is "N passed, N failed".
 # Settings: LOCALAPI_MATRIX_CACHE (/var/cache/localapi), LOCALAPI_MATRIX_MIRROR
@@ -68,6 +77,7 @@ PHP_MINOR="${PHP_MINOR%-localapi}"
 VERSION="$(tar -xzOf "$TARBALL" package.xml | sed -n '/<version>/,/<\/version>/s/.*<release>\(.*\)<\/release>.*/\1/p')"
 [ -n "$VERSION" ] || die "no release version in $TARBALL's package.xml"
 # The PHP the module was built against: php<minor>-common (>= ...) of its Depends.
+[ "$PHP_MINOR" = 8.2 ] || die "the clean root is Debian 12, whose PHP is 8.2: $MODULE_PKG is for PHP $PHP_MINOR"
 FLOOR="$(dpkg-deb -f "$MODULE_DEB" Depends | tr ',' '\n' |
 	sed -n "s/^ *php$PHP_MINOR-common (>= \([^)]*\)).*/\1/p")"
 
@@ -95,7 +105,7 @@ WORK=""
 # Mount points under $WORK, deepest first.
 work_mounts() {
 	[ -n "$WORK" ] || return 0
-	awk -v top="$WORK" 'index($5, top "/") == 1 { print $5 }' /proc/self/mountinfo | sort -r
+	awk -v top="$WORK" '$5 == top || index($5, top "/") == 1 { print $5 }' /proc/self/mountinfo | sort -r
 }
 unmount_work() {
 	local point
@@ -201,7 +211,7 @@ has_floor() {
 # environment (chroot with env -i).
 pristine() {
 	local found
-	if in_root sh -c 'command -v php || command -v php-config8.2 || ls /usr/lib/php /etc/php' 2>/dev/null; then
+	if in_root sh -c 'command -v php || ls -d /usr/lib/php /etc/php /usr/include/php' 2>/dev/null; then
 		echo "PHP is already there"
 		return 1
 	fi
@@ -341,6 +351,7 @@ check "$MODULE_PKG depends on the PHP it was built against: php$PHP_MINOR-common
 started="$(now)"
 ensure_base
 WORK="$(mktemp -d "$CACHE/package-root.XXXXXX")"
+mount -t tmpfs -o size=8g,mode=0700 localapi-package-root "$WORK" || die "cannot mount a tmpfs on $WORK"
 
 echo "# a clean Debian 12 root (debootstrap --variant=minbase bookworm), point release only"
 part="$(now)"

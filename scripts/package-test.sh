@@ -11,7 +11,8 @@
 #    PEAR tree (its own configuration, registry and extension dir, so the
 #    system's PEAR and PHP are not touched); php -m with the module it built
 #    lists localapi and php --ri shows the version.
-# 3. The .deb: its Depends (libmariadb3, the PHP ABI) and its localapi.ini
+# 3. The .deb: its Depends (libmariadb3, the PHP ABI, the PHP patch release it
+#    was built against) and its localapi.ini
 #    (the settings of php.ini.sample, commented) are checked, then
 #    `apt-get install ./php8.2-localapi_*.deb ./php-localapi_*.deb`,
 #    php --ri localapi, the conf.d links of cli and fpm, and the seed example
@@ -276,10 +277,14 @@ deb_fields() {
 	echo "php$PHP_MINOR-localapi Depends: $depends"
 	grep -qE '(^|, )libmariadb3( |,|$)' <<<"$depends" || { echo "no libmariadb3"; return 1; }
 	grep -qE "(^|, )phpapi-$PHP_API(,|$)" <<<"$depends" || { echo "no phpapi-$PHP_API"; return 1; }
+	# The PHP it was built against, to the patch release (scripts/package-root.sh
+	# shows why).
+	grep -qF "php$PHP_MINOR-common (>= $(php-config --version))" <<<"$depends" ||
+		{ echo "no php$PHP_MINOR-common (>= $(php-config --version))"; return 1; }
 	grep -qE "(^|, )php$PHP_MINOR-localapi( |,|$)" <<<"$(dpkg-deb -f "$META_DEB" Depends)" ||
 		{ echo "php-localapi does not depend on php$PHP_MINOR-localapi"; return 1; }
 }
-check "php$PHP_MINOR-localapi depends on libmariadb3 and phpapi-$PHP_API; php-localapi on php$PHP_MINOR-localapi" deb_fields
+check "php$PHP_MINOR-localapi depends on libmariadb3, phpapi-$PHP_API and php$PHP_MINOR-common (>= $(php-config --version)); php-localapi on php$PHP_MINOR-localapi" deb_fields
 
 INI_PATH="etc/php/$PHP_MINOR/mods-available/localapi.ini"
 deb_contents() {
