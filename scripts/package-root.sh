@@ -19,11 +19,11 @@
 # examples/ are copied in. Nothing of this system's PHP, headers or
 # libraries is reachable from inside.
 #
-# 1. Point release only (PHP 8.2 as first released in Debian 12's current
-#    point release): `apt-get install ./<module>.deb ./<meta>.deb` must be
-#    refused when the module was built against a newer PHP 8.2 (its
-#    php8.2-common (>= <build's version>) cannot be met), and nothing of it
-#    installed. Then the PECL tarball: `pecl install` builds against the
+# 1. Point release only (the PHP 8.2 of Debian 12's current point release):
+#    `apt-get install ./<module>.deb ./<meta>.deb` must be refused when the
+#    module was built against a newer PHP 8.2 (its php8.2-common (>= <build's
+#    version>) cannot be met), and nothing of it installed; built against
+#    that PHP or an older one, it must install and load (then it is purged). Then the PECL tarball: `pecl install` builds against the
 #    root's own php8.2-dev headers and the module loads in the root's PHP.
 # 2. With bookworm-security added: the same apt-get install pulls in the
 #    newer PHP, the module loads from its conf.d link (php --ri localapi, no
@@ -224,14 +224,12 @@ pristine() {
 
 # 1. point release only
 refused() {
-	local point
 	if apt_install_debs; then
 		echo "apt-get installed it; php --ri localapi in the root:"
 		in_root php --ri localapi 2>&1 | head -n 5
 		return 1
 	fi
-	point="$(in_root apt-cache policy "php$PHP_MINOR-common" | sed -n 's/^ *Candidate: //p')"
-	echo "php$PHP_MINOR-common of the point release: $point; the module needs >= ${FLOOR:-?}"
+	echo "php$PHP_MINOR-common of the point release: $POINT_PHP; the module needs >= ${FLOOR:-?}"
 	grep -E "^ *$MODULE_PKG : Depends: php$PHP_MINOR-common|^E: " "$WORK/apt-install.log" >"$WORK/refusal"
 	grep -qE "^ *$MODULE_PKG : Depends: php$PHP_MINOR-common \\(>= ${FLOOR//./\\.}\\)" "$WORK/refusal" ||
 		{ tail -n 20 "$WORK/apt-install.log"; return 1; }
@@ -239,6 +237,18 @@ refused() {
 		echo "something of it was installed"
 		return 1
 	fi
+}
+
+# Built against the point release's PHP or an older one: the floor is met,
+# the packages install and the module loads; purged again for the PECL part.
+installs_on_point() {
+	if ! apt_install_debs; then
+		tail -n 20 "$WORK/apt-install.log"
+		return 1
+	fi
+	deb_loads || return 1
+	in_root apt-get -y -q purge "$MODULE_PKG" "$META_PKG" >"$WORK/apt-purge.log" 2>&1 ||
+		{ tail -n 20 "$WORK/apt-purge.log"; return 1; }
 }
 
 PECL_PACKAGES_ROOT=("php$PHP_MINOR-cli" "php$PHP_MINOR-dev" php-pear libmariadb-dev gcc make libc6-dev pkg-config)
@@ -359,7 +369,12 @@ if new_root point; then
 	check "apt-get update in the root (bookworm main, no security suite)" root_apt_update
 	copy_in
 	check "the fresh root has no PHP, nothing named localapi but the copied packages, an empty environment" pristine
-	check "apt-get install ./$(basename "$MODULE_DEB") ./$(basename "$META_DEB") is refused, nothing installed" refused
+	POINT_PHP="$(in_root apt-cache policy "php$PHP_MINOR-common" | sed -n 's/^ *Candidate: //p')"
+	if [ -n "$FLOOR" ] && dpkg --compare-versions "$POINT_PHP" ge "$FLOOR"; then
+		check "apt-get install ./$(basename "$MODULE_DEB") ./$(basename "$META_DEB") on PHP $POINT_PHP (built against $FLOOR): installs, loads, purged" installs_on_point
+	else
+		check "apt-get install ./$(basename "$MODULE_DEB") ./$(basename "$META_DEB") on PHP $POINT_PHP is refused, nothing installed" refused
+	fi
 	# apt's reason, which a user sees.
 	[ ! -s "$WORK/refusal" ] || sed 's/^ */    apt-get: /' "$WORK/refusal"
 	check "pecl install $(basename "$TARBALL") in the root, against the root's own php$PHP_MINOR-dev" pecl_in_root
