@@ -49,7 +49,7 @@
 # scripts/package-lib.sh lists them) and the lines apt and dpkg add to
 # their logs. Takes 2 to 4 minutes on two busy cores, most of it the phpt
 # suite of the Debian build (DEB_BUILD_OPTIONS=nocheck leaves that out),
-# then the clean root: 1.5 to 2 minutes warm, about 1 more the first time
+# then the clean root: 1 to 2 minutes warm, 3 to 3.5 the first time
 # (debootstrap and the .debs it downloads, kept for the next run).
 set -uo pipefail
 
