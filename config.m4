@@ -77,16 +77,24 @@ if test "$PHP_LOCALAPI" != "no"; then
   dnl One folder per layer, each with its header: core/ (the record, no Zend),
   dnl db/ (the database), command/ (what every command runs through),
   dnl commands/ (one file per command and the command table).
-  PHP_NEW_EXTENSION(localapi, [ext/localapi.c ext/names.c ext/capsule.c \
-    ext/core/contact.c \
+  PHP_NEW_EXTENSION(localapi, [ext/localapi.c ext/names.c ext/capsule.c ext/price.c \
+    ext/core/contact.c ext/core/client_format.c \
     ext/db/db.c ext/db/rows.c ext/db/hosts.c ext/db/whmcs.c ext/db/whmcs_config.c ext/db/client_settings.c \
     ext/command/admin.c ext/command/answer.c ext/command/postdata.c ext/command/retry.c ext/command/outcome.c \
     ext/command/email_claim.c ext/command/activity_log.c ext/command/hooks.c ext/command/command.c ext/command/write.c \
     ext/command/write_mark.c \
     ext/commands/commands.c ext/commands/add_contact.c ext/commands/get_contacts.c \
-    ext/commands/update_contact.c ext/commands/delete_contact.c],
+    ext/commands/update_contact.c ext/commands/delete_contact.c ext/commands/get_clients_details.c],
     $ext_shared, , $LOCALAPI_CFLAGS)
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
+  dnl The country and state tables: generated from data/*.tsv in the build
+  dnl tree by Makefile.frag (a leading / makes the folder relative to the
+  dnl build tree, as php-src adds its generated main/internal_functions.c).
+  if test "$ext_shared" = "no"; then
+    PHP_ADD_SOURCES_X([/ext/core], [client_tables.c], [$LOCALAPI_CFLAGS], PHP_GLOBAL_OBJS)
+  else
+    PHP_ADD_SOURCES_X([/ext/core], [client_tables.c], [$LOCALAPI_CFLAGS], shared_objects_localapi, yes)
+  fi
   PHP_ADD_BUILD_DIR([$ext_builddir/ext $ext_builddir/ext/core $ext_builddir/ext/db $ext_builddir/ext/command $ext_builddir/ext/commands])
   PHP_ADD_MAKEFILE_FRAGMENT
 fi

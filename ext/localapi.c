@@ -3,6 +3,7 @@
  * in the command table (commands/commands.c) and runs it.
  */
 #include "commands/commands.h"
+#include "price.h"
 
 #include "php_ini.h"
 #include "SAPI.h"
@@ -238,6 +239,7 @@ static PHP_MINIT_FUNCTION(localapi)
 	REGISTER_INI_ENTRIES();
 	php_localapi_names_module_init(module_number);
 	php_localapi_capsule_module_init();
+	php_localapi_price_module_init();
 	php_localapi_db_module_init(module_number);
 	php_localapi_add_contact_module_init();
 	if (mysql_library_init(0, NULL, NULL) != 0) {

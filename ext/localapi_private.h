@@ -74,6 +74,8 @@ ZEND_EXTERN_MODULE_GLOBALS(localapi)
 #define PHP_LOCALAPI_STAND_IN_OFF 2
 extern zend_module_entry localapi_module_entry;
 void php_localapi_names_module_init(int module_number);
+/* At MINIT, after registering it: a class hidden and shown with the functions. */
+void php_localapi_names_add_class(zend_class_entry *ce);
 void php_localapi_names_module_shutdown(void);
 void php_localapi_names_request_init(int module_number);
 void php_localapi_names_request_end(void);

@@ -26,6 +26,14 @@
  *
  * The constant WHMCS is registered per request, never persistent: opcache
  * substitutes only persistent constants into what it caches.
+ *
+ * The class WHMCS\View\Formatter\Price (price.c) is registered at MINIT too
+ * and hidden the same way: its class-table bucket gets a private key and its
+ * name back. It is hidden while files compile as well, so neither the
+ * compiler nor opcache's optimiser can bind to it (class constants, instanceof,
+ * method calls on a known class) or carry it into a WHMCS request; a file
+ * that declares a class of that name in a request that has it fails as
+ * PHP's own redeclaration does.
  */
 #include "localapi_private.h"
 
@@ -42,6 +50,12 @@ typedef struct {
 static la_name *la_names;
 static uint32_t la_names_count;
 
+/* The class: its class-table key (the lower-case name, interned for good, the
+ * same pointer in every thread's copy of the table) and its private key. */
+static zend_class_entry *la_class_ce;
+static zend_string *la_class_key;
+static zend_string *la_class_hidden;
+
 static zend_op_array *(*la_compile_file_next)(zend_file_handle *file_handle, int type);
 static zif_handler la_opcache_compile_file_next;
 static bool la_compile_hook_installed;
@@ -54,6 +68,9 @@ static inline Bucket *la_bucket(zval *zv)
 {
 	return (Bucket *) zv;
 }
+
+/* What la_names_show() answers when the class's name was taken. */
+static const la_name la_class_name = { NULL, "WHMCS\\View\\Formatter\\Price" };
 
 /* {{{ Hiding and showing the functions */
 static void la_names_hide(void)
@@ -72,7 +89,28 @@ static void la_names_hide(void)
 		}
 		la_bucket(zv)->key = la_names[i].hidden;
 	}
+	if (la_class_ce) {
+		zval *zv = zend_hash_find_known_hash(CG(class_table), la_class_key);
+
+		if (zv && Z_PTR_P(zv) == la_class_ce) {
+			la_bucket(zv)->key = la_class_hidden;
+		}
+	}
 	LOCALAPI_G(names_visible) = false;
+}
+
+/* Gives the class its name back; true when a user class took the name meanwhile. */
+static bool la_class_show(void)
+{
+	zval *zv;
+	bool taken;
+
+	if (!la_class_ce || !(zv = zend_hash_find_known_hash(CG(class_table), la_class_hidden))) {
+		return false;
+	}
+	taken = zend_hash_exists(CG(class_table), la_class_key);
+	la_bucket(zv)->key = la_class_key;
+	return taken;
 }
 
 /* Gives each hidden function its name back. Returns the first name that a
@@ -93,6 +131,9 @@ static const la_name *la_names_show(void)
 		}
 		la_bucket(zv)->key = LOCALAPI_G(names_key)[i];
 	}
+	if (la_class_show() && !taken) {
+		taken = &la_class_name;
+	}
 	LOCALAPI_G(names_visible) = true;
 	return taken;
 }
@@ -106,6 +147,11 @@ static void la_names_show_after_compile(void)
 
 	if (!taken) {
 		return;
+	}
+	if (taken == &la_class_name) {
+		/* The engine's own message when a class is declared twice. */
+		zend_error_noreturn(E_COMPILE_ERROR, "Cannot declare class %s, because the name is already in use",
+			taken->name);
 	}
 	/* The engine's own message when a file declares one of the extension's functions. */
 	user = zend_hash_str_find_ptr_lc(CG(function_table), taken->name, strlen(taken->name));
@@ -327,6 +373,26 @@ void php_localapi_names_module_init(int module_number)
 	(void) module_number;
 }
 
+void php_localapi_names_add_class(zend_class_entry *ce)
+{
+	zend_string *lcname = zend_string_tolower(ce->name);
+	zval *zv = zend_hash_find(CG(class_table), lcname);
+	zend_string *hidden;
+
+	zend_string_release(lcname);
+	if (!zv || Z_PTR_P(zv) != ce) {
+		return;
+	}
+	la_class_key = la_bucket(zv)->key;
+	hidden = zend_string_alloc(ZSTR_LEN(la_class_key) + 1, 1);
+	ZSTR_VAL(hidden)[0] = '\0';
+	memcpy(ZSTR_VAL(hidden) + 1, ZSTR_VAL(la_class_key), ZSTR_LEN(la_class_key) + 1);
+	ZSTR_H(hidden) = ZSTR_HASH(la_class_key);
+	GC_ADD_FLAGS(hidden, IS_STR_INTERNED | IS_STR_PERMANENT);
+	la_class_hidden = hidden;
+	la_class_ce = ce;
+}
+
 void php_localapi_names_module_shutdown(void)
 {
 	if (la_compile_hook_installed && zend_compile_file == la_compile_file) {
@@ -338,6 +404,11 @@ void php_localapi_names_module_shutdown(void)
 	pefree(la_names, 1);
 	la_names = NULL;
 	la_names_count = 0;
+	if (la_class_hidden) {
+		pefree(la_class_hidden, 1);
+		la_class_hidden = NULL;
+		la_class_ce = NULL;
+	}
 #ifdef ZTS
 	tsrm_mutex_free(la_install_mutex);
 #endif
@@ -421,6 +492,6 @@ void php_localapi_names_info(void)
 {
 	php_info_print_table_row(2, "This request", LOCALAPI_G(runs_whmcs)
 		? "runs WHMCS itself: the extension's WHMCS names are hidden"
-		: "localAPI(), add_hook(), logActivity() and WHMCS are the extension's");
+		: "localAPI(), add_hook(), logActivity(), WHMCS and WHMCS\\View\\Formatter\\Price are the extension's");
 }
 /* }}} */

@@ -66,6 +66,8 @@ function wait_for_port(int $port): bool
 
 /* The tree, plus the scripts the forced checks and the process check read. */
 $t = la_bw_tree();
+/* WHMCS\View\Formatter\Price: a page in the tree and a worker, both including one probe file. */
+$price = la_bw_price_files($t);
 $probe = '<?php echo json_encode([function_exists("localAPI"), defined("WHMCS")]), "\n";';
 mkdir($t['whmcs'] . '/custom');
 file_put_contents($t['whmcs'] . '/custom/probe.php', $probe);
@@ -236,6 +238,18 @@ foreach ($installed ? ['as installed' => null] : ['opcache off' => false, 'opcac
 			}
 		}
 		check("$label, $sapi: 300 alternating requests in one process, none crossed over", array_slice($wrong, 0, 3), []);
+		/* The class: the worker first (the probe file compiled, and cached, where the class exists). */
+		$price_page = substr($price['page'], strlen($t['root']));
+		$price_worker = substr($price['worker'], strlen($t['root']));
+		$wrong = [];
+		for ($i = 0; $i < 100; $i++) {
+			$which = intdiv($i, 2) % 2 === 0 ? ($i % 2 ? 'page' : 'worker') : ($i % 2 ? 'worker' : 'page');
+			$answer = get($port, $which === 'page' ? $price_page : $price_worker);
+			if ($answer !== $price[$which === 'page' ? 'whmcs_view' : 'worker_view']) {
+				$wrong[] = "$i $which: " . json_encode($answer);
+			}
+		}
+		check("$label, $sapi: WHMCS\\View\\Formatter\\Price in a worker, WHMCS's own in the page, 100 alternating requests", array_slice($wrong, 0, 3), []);
 		check("$label, $sapi: the same PHP process served them all", get($port, '/pid.php'), $pid);
 		if ($sapi === 'apache2handler') {
 			check("$label, $sapi: .htaccess php_value localapi.stand_in off hides the names per directory", get($port, '/worker-htaccess/probe.php'), [false, false]);

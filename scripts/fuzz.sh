@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Unit tests and a bounded libFuzzer run over the Zend-free contact
-# validation (ext/core/contact.c), both under AddressSanitizer and UBSan.
+# Unit tests and bounded libFuzzer runs over the Zend-free code: the contact
+# validation (ext/core/contact.c) and GetClientsDetails' computed fields
+# (ext/core/client_format.c, with the tables generated from data/), all under
+# AddressSanitizer and UBSan.
 #
-#   scripts/fuzz.sh [seconds]     fuzz for that long (default 60)
+#   scripts/fuzz.sh [seconds]     fuzz for that long in all (default 60),
+#                                 half for each target
 #
-# Builds fuzz/test_contact.c and fuzz/fuzz_contact.c with clang into
-# .build-fuzz/ (git-ignored; LOCALAPI_FUZZ_DIR overrides it), runs the unit
-# tests, then the fuzzer on fuzz/corpus/. New inputs the fuzzer finds go to
+# Builds fuzz/test_*.c and fuzz/fuzz_*.c with clang into .build-fuzz/
+# (git-ignored; LOCALAPI_FUZZ_DIR overrides it), runs the unit tests, then
+# each fuzzer on its seeds (fuzz/corpus/ for the contact). New inputs the fuzzer finds go to
 # .build-fuzz/corpus/, never into the committed seed corpus; a crash leaves
 # its input in .build-fuzz/crash-* and fails the script. Installs clang-14
 # and its runtime from Debian when they are missing and we are root.
@@ -63,7 +66,7 @@ ensure_toolchain() {
 }
 
 ensure_toolchain
-mkdir -p "$OUT/corpus"
+mkdir -p "$OUT"
 
 # shellcheck disable=SC2054 # -fsanitize=a,b is one flag
 CFLAGS=(-std=c11 -g -O1 -fno-omit-frame-pointer -Wall -Wextra
@@ -71,26 +74,48 @@ CFLAGS=(-std=c11 -g -O1 -fno-omit-frame-pointer -Wall -Wextra
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
+# The tables, as the build generates them.
+sh "$REPO/scripts/client-tables.sh" "$REPO/data/whmcs-countries.tsv" "$REPO/data/whmcs-us-ca-states.tsv" \
+	>"$OUT/client_tables.c" || die "scripts/client-tables.sh failed"
+CLIENT_FORMAT=("$REPO/ext/core/client_format.c" "$OUT/client_tables.c" -I"$REPO/ext")
+
 echo "fuzz.sh: unit tests ($CC, ASan+UBSan)"
 "$CC" "${CFLAGS[@]}" "$REPO/fuzz/test_contact.c" "$REPO/ext/core/contact.c" -o "$OUT/test_contact"
 "$OUT/test_contact" || die "unit tests failed"
+"$CC" "${CFLAGS[@]}" "$REPO/fuzz/test_client_format.c" "${CLIENT_FORMAT[@]}" -o "$OUT/test_client_format"
+"$OUT/test_client_format" || die "unit tests of client_format failed"
 
-echo "fuzz.sh: fuzzing for ${RUN_SECONDS}s ($CC, libFuzzer+ASan+UBSan)"
+# One budget for both targets: the contact gets the larger half.
+CLIENT_SECONDS=$((RUN_SECONDS / 2))
+CONTACT_SECONDS=$((RUN_SECONDS - CLIENT_SECONDS))
+
 "$CC" "${CFLAGS[@]}" -fsanitize=fuzzer "$REPO/fuzz/fuzz_contact.c" "$REPO/ext/core/contact.c" \
 	-o "$OUT/fuzz_contact"
+"$CC" "${CFLAGS[@]}" -fsanitize=fuzzer "$REPO/fuzz/fuzz_client_format.c" "${CLIENT_FORMAT[@]}" \
+	-o "$OUT/fuzz_client_format"
 
-LOG="$OUT/fuzz.log"
-status=0
-"$OUT/fuzz_contact" -max_total_time="$RUN_SECONDS" -max_len=1024 -timeout=10 \
-	-rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$OUT/" \
-	"$OUT/corpus" "$REPO/fuzz/corpus" >"$LOG" 2>&1 || status=$?
+# run_fuzzer NAME SECONDS MAX_LEN FOUND_DIR SEED_DIR
+run_fuzzer() {
+	local name="$1" seconds="$2" max_len="$3" found="$4" seeds="$5" log="$OUT/fuzz-$1.log" status=0
+	local execs rate cov
 
-execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$LOG" | tail -n 1)"
-rate="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$LOG" | tail -n 1)"
-cov="$(grep -o 'cov: [0-9]*' "$LOG" | tail -n 1 || true)"
-if [ "$status" -ne 0 ]; then
-	tail -n 40 "$LOG" >&2
-	die "the fuzzer failed (exit $status); input and log in $OUT/"
+	echo "fuzz.sh: fuzzing $name for ${seconds}s ($CC, libFuzzer+ASan+UBSan)"
+	mkdir -p "$found"
+	"$OUT/fuzz_$name" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 \
+		-rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$OUT/" \
+		"$found" "$seeds" >"$log" 2>&1 || status=$?
+	execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
+	rate="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)"
+	cov="$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 || true)"
+	if [ "$status" -ne 0 ]; then
+		tail -n 40 "$log" >&2
+		die "the $name fuzzer failed (exit $status); input and log in $OUT/"
+	fi
+	echo "fuzz.sh: $name: ${execs:-?} executions in ${seconds}s (${rate:-?}/s), ${cov:-cov: ?}, no crash"
+	echo "fuzz.sh: $name: corpus $(find "$found" -type f | wc -l) found + $(find "$seeds" -type f | wc -l) seeds"
+}
+
+run_fuzzer contact "$CONTACT_SECONDS" 1024 "$OUT/corpus" "$REPO/fuzz/corpus"
+if [ "$CLIENT_SECONDS" -gt 0 ]; then
+	run_fuzzer client_format "$CLIENT_SECONDS" 4096 "$OUT/corpus-client-format" "$REPO/fuzz/corpus-client-format"
 fi
-echo "fuzz.sh: ${execs:-?} executions in ${RUN_SECONDS}s (${rate:-?}/s), ${cov:-cov: ?}, no crash"
-echo "fuzz.sh: corpus $(find "$OUT/corpus" -type f | wc -l) found + $(find "$REPO/fuzz/corpus" -type f | wc -l) seeds"

@@ -114,3 +114,64 @@ copy_work_tree() {
 			[ -e "$file" ] && printf '%s\0' "$file"
 		done | tar --null -T - -cf -) | tar -C "$1" -xf -
 }
+
+# --- a clean Debian root made with debootstrap (scripts/package-root.sh) ------
+#
+# The same steps as the roots of scripts/matrix.sh: debootstrap run from
+# this system or, when it lacks it, unpacked into the cache; minbase; the
+# downloaded .debs kept in <cache>/debootstrap-debs; services held back by a
+# policy-rc.d inside the root.
+
+# The Debian security archive this system's apt uses, or Debian's own.
+host_security_mirror() {
+	local url
+	url="$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null |
+		awk '/^URIs:/ { for (i = 2; i <= NF; i++) if ($i ~ /\/debian-security\/?$/) { print $i; exit } }')"
+	if [ -z "$url" ]; then
+		url="$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+			awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^https?:\/\/.*\/debian-security\/?$/) { print $i; exit } }')"
+	fi
+	printf '%s\n' "${url:-http://deb.debian.org/debian-security}"
+}
+
+# debootstrap_command CACHE: sets DEBOOTSTRAP to this system's debootstrap,
+# or to one unpacked into CACHE/debootstrap (not installed).
+DEBOOTSTRAP=()
+debootstrap_command() {
+	if command -v debootstrap >/dev/null; then
+		DEBOOTSTRAP=(debootstrap)
+		return
+	fi
+	local dir="$1/debootstrap" tmp
+	if [ ! -x "$dir/usr/sbin/debootstrap" ]; then
+		tmp="$(mktemp -d)"
+		if ! (cd "$tmp" && apt-get download debootstrap >/dev/null 2>&1); then
+			apt-get update -q >/dev/null
+			(cd "$tmp" && apt-get download debootstrap >/dev/null)
+		fi
+		rm -rf "$dir"
+		dpkg-deb -x "$tmp"/debootstrap_*.deb "$dir"
+		rm -rf "$tmp"
+	fi
+	export DEBOOTSTRAP_DIR="$dir/usr/share/debootstrap"
+	DEBOOTSTRAP=("$dir/usr/sbin/debootstrap")
+}
+
+# debootstrap_minbase CACHE SUITE DIR MIRROR LOG: a minbase root of SUITE in
+# DIR (replaced), its sources.list the SUITE of MIRROR alone, no service
+# started inside. The caller adds what else the root's apt should see.
+debootstrap_minbase() {
+	local cache="$1" suite="$2" dir="$3" mirror="$4" log="$5"
+	command -v wget >/dev/null || die "debootstrap needs wget"
+	debootstrap_command "$cache"
+	rm -rf --one-file-system "$dir"
+	mkdir -p "$(dirname "$dir")" "$cache/debootstrap-debs"
+	if ! "${DEBOOTSTRAP[@]}" --variant=minbase --cache-dir="$cache/debootstrap-debs" \
+		"$suite" "$dir" "$mirror" </dev/null >"$log" 2>&1; then
+		tail -n 30 "$log" >&2
+		die "debootstrap $suite failed (log: $log)"
+	fi
+	echo "deb $mirror $suite main" >"$dir/etc/apt/sources.list"
+	printf '#!/bin/sh\nexit 101\n' >"$dir/usr/sbin/policy-rc.d"
+	chmod 755 "$dir/usr/sbin/policy-rc.d"
+}

@@ -224,29 +224,6 @@ end_stale_child() {
 
 # --- making the roots ---------------------------------------------------------
 
-# debootstrap is a shell script: when this system lacks it, the package is
-# unpacked into the cache and run from there, without installing it.
-find_debootstrap() {
-	if command -v debootstrap >/dev/null; then
-		DEBOOTSTRAP=(debootstrap)
-		return
-	fi
-	local dir="$CACHE/debootstrap"
-	if [ ! -x "$dir/usr/sbin/debootstrap" ]; then
-		local tmp
-		tmp="$(mktemp -d)"
-		if ! (cd "$tmp" && apt-get download debootstrap >/dev/null 2>&1); then
-			apt-get update -q >/dev/null
-			(cd "$tmp" && apt-get download debootstrap >/dev/null)
-		fi
-		rm -rf "$dir"
-		dpkg-deb -x "$tmp"/debootstrap_*.deb "$dir"
-		rm -rf "$tmp"
-	fi
-	export DEBOOTSTRAP_DIR="$dir/usr/share/debootstrap"
-	DEBOOTSTRAP=("$dir/usr/sbin/debootstrap")
-}
-
 # What root $1 must hold: the Debian 13 and PHP 8.5 roots the packages
 # scripts/deps.sh installs here; the MySQL root its server and client.
 root_packages() {
@@ -277,7 +254,7 @@ make_root() {
 	suite="$(root_suite "$name")"
 	started="$(now)"
 	command -v wget >/dev/null || die "debootstrap needs wget"
-	find_debootstrap
+	debootstrap_command "$CACHE"
 	say "debootstrap $suite into $dir from $mirror"
 	unmount_root "$name"
 	[ -z "$(root_mounts "$name")" ] || die "$dir still has mounts: $(root_mounts "$name" | tr '\n' ' ')"

@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# Shared by package.sh, package-check.sh and package-test.sh; sourced, not run.
+# Shared by package.sh, package-check.sh, package-test.sh and package-root.sh;
+# sourced, not run.
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -62,7 +63,7 @@ pecl_stability() {
 # and their scripts, composer.json (PIE reads it from the repository, not
 # from a release tarball) and git's own files. Everything else is in: a
 # file added anywhere else is packaged without anyone having to list it.
-PACKAGE_EXCLUDE='^(\.ci/|bench/|packaging/|composer\.json$|(.*/)?\.git[a-z]*$|scripts/package(-lib|-check|-test)?\.sh$)'
+PACKAGE_EXCLUDE='^(\.ci/|bench/|packaging/|composer\.json$|(.*/)?\.git[a-z]*$|scripts/package(-lib|-check|-test|-root)?\.sh$)'
 
 # The files of the PECL package, one a line, in git's order.
 package_files() {

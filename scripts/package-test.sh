@@ -11,13 +11,22 @@
 #    PEAR tree (its own configuration, registry and extension dir, so the
 #    system's PEAR and PHP are not touched); php -m with the module it built
 #    lists localapi and php --ri shows the version.
-# 3. The .deb: its Depends (libmariadb3, the PHP ABI) and its localapi.ini
+# 3. The .deb: its Depends (libmariadb3, the PHP ABI, the PHP patch release it
+#    was built against) and its localapi.ini
 #    (the settings of php.ini.sample, commented) are checked, then
 #    `apt-get install ./php8.2-localapi_*.deb ./php-localapi_*.deb`,
 #    php --ri localapi, the conf.d links of cli and fpm, and the seed example
 #    (examples/add_contact.php with examples/hooks/) against the private
 #    MariaDB through the installed module, no -d extension=; then
 #    `apt-get purge`, and nothing of it may remain.
+# 4. scripts/package-root.sh: the same .debs and tarball in a clean Debian 12
+#    root (debootstrap --variant=minbase bookworm, cached in
+#    $LOCALAPI_MATRIX_CACHE): refused by apt on the point release when built
+#    against a newer PHP 8.2, pecl install there against the root's own
+#    headers, and with bookworm-security the .deb installed, loaded and the
+#    seed example answering against the root's own MariaDB. Nothing of this
+#    machine's PHP is in that root; the root itself is never changed (each
+#    part runs in a throw-away overlay of it).
 # Every check prints a line; the last line is "N passed, N failed".
 #
 # While the .deb is installed, every `php` on this machine loads localapi
@@ -39,7 +48,9 @@
 # packages it had to install to build (php-all-dev, dh-php, php-pear, ...:
 # scripts/package-lib.sh lists them) and the lines apt and dpkg add to
 # their logs. Takes 2 to 4 minutes on two busy cores, most of it the phpt
-# suite of the Debian build; DEB_BUILD_OPTIONS=nocheck leaves that out.
+# suite of the Debian build (DEB_BUILD_OPTIONS=nocheck leaves that out),
+# then the clean root: 1 to 2 minutes warm, 3 to 3.5 the first time
+# (debootstrap and the .debs it downloads, kept for the next run).
 set -uo pipefail
 
 SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -266,10 +277,14 @@ deb_fields() {
 	echo "php$PHP_MINOR-localapi Depends: $depends"
 	grep -qE '(^|, )libmariadb3( |,|$)' <<<"$depends" || { echo "no libmariadb3"; return 1; }
 	grep -qE "(^|, )phpapi-$PHP_API(,|$)" <<<"$depends" || { echo "no phpapi-$PHP_API"; return 1; }
+	# The PHP it was built against, to the patch release (scripts/package-root.sh
+	# shows why).
+	grep -qF "php$PHP_MINOR-common (>= $(php-config --version))" <<<"$depends" ||
+		{ echo "no php$PHP_MINOR-common (>= $(php-config --version))"; return 1; }
 	grep -qE "(^|, )php$PHP_MINOR-localapi( |,|$)" <<<"$(dpkg-deb -f "$META_DEB" Depends)" ||
 		{ echo "php-localapi does not depend on php$PHP_MINOR-localapi"; return 1; }
 }
-check "php$PHP_MINOR-localapi depends on libmariadb3 and phpapi-$PHP_API; php-localapi on php$PHP_MINOR-localapi" deb_fields
+check "php$PHP_MINOR-localapi depends on libmariadb3, phpapi-$PHP_API and php$PHP_MINOR-common (>= $(php-config --version)); php-localapi on php$PHP_MINOR-localapi" deb_fields
 
 INI_PATH="etc/php/$PHP_MINOR/mods-available/localapi.ini"
 deb_contents() {
@@ -412,6 +427,25 @@ if [ -n "$MADE_POLICY" ]; then
 	MADE_POLICY=""
 fi
 check "the system's PHP configuration, extension dir, phpenmod state and PEAR registry as found" system_as_found
+
+# --- 4. a clean Debian 12 root ---------------------------------------------
+
+# The same packages and tarball where they did not come from: a minbase
+# bookworm root, point release only, then with bookworm-security
+# (scripts/package-root.sh; its checks count here).
+start=$(date +%s)
+echo "# scripts/package-root.sh: a clean Debian 12 root"
+bash "$SCRIPTS/package-root.sh" "$MODULE_DEB" "$META_DEB" "$TARBALL" </dev/null 2>&1 | tee "$WORK/package-root.log" |
+	grep -Ev '^[0-9]+ passed, [0-9]+ failed$'
+root_summary="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$WORK/package-root.log" | tail -n 1)"
+if [ -n "$root_summary" ]; then
+	read -r root_passed _ root_failed _ <<<"${root_summary//,/}"
+	passed=$((passed + root_passed))
+	failed=$((failed + root_failed))
+else
+	fail "scripts/package-root.sh ended without its summary"
+fi
+echo "    (the clean root: $(elapsed "$start") s)"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

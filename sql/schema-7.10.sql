@@ -79,7 +79,7 @@ CREATE TABLE IF NOT EXISTS `tblclients` (
   `authdata` text NOT NULL,
   `currency` int(10) NOT NULL,
   `defaultgateway` text NOT NULL,
-  `credit` decimal(16,2) NOT NULL,
+  `credit` decimal(10,2) NOT NULL,
   `taxexempt` tinyint(1) NOT NULL,
   `latefeeoveride` tinyint(1) NOT NULL,
   `overideduenotices` tinyint(1) NOT NULL,
@@ -123,12 +123,21 @@ CREATE TABLE IF NOT EXISTS `tblclients` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
 
 CREATE TABLE IF NOT EXISTS `tblconfiguration` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
   `setting` text NOT NULL,
   `value` text NOT NULL,
   `created_at` timestamp NOT NULL DEFAULT '0000-00-00 00:00:00',
   `updated_at` timestamp NOT NULL DEFAULT '0000-00-00 00:00:00',
+  PRIMARY KEY (`id`),
   KEY `setting` (`setting`(32))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+-- A database loaded before tblconfiguration had its id gets it (MySQL has no ADD
+-- COLUMN IF NOT EXISTS, hence the statement chosen from information_schema).
+SET @la_add_id = (SELECT IF(COUNT(*) = 0, 'ALTER TABLE `tblconfiguration` ADD COLUMN `id` int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY FIRST', 'DO 0')
+  FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tblconfiguration' AND COLUMN_NAME = 'id');
+PREPARE la_add_id FROM @la_add_id;
+EXECUTE la_add_id;
+DEALLOCATE PREPARE la_add_id;
 
 CREATE TABLE IF NOT EXISTS `tblcontacts` (
   `id` int(10) NOT NULL AUTO_INCREMENT,
@@ -191,8 +200,161 @@ CREATE TABLE IF NOT EXISTS `tblauthn_account_links` (
   KEY `client_id_contact_id` (`client_id`, `contact_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
 
+-- The tables GetClientsDetails reads besides tblclients and tblconfiguration
+-- (behaviour §11.12): only the columns it reads, and the keys that find them.
+CREATE TABLE IF NOT EXISTS `tblcurrencies` (
+  `id` int(10) NOT NULL AUTO_INCREMENT,
+  `code` text NOT NULL,
+  `prefix` text NOT NULL,
+  `suffix` text NOT NULL,
+  `format` int(1) NOT NULL,
+  `rate` decimal(10,5) NOT NULL DEFAULT 1.00000,
+  `default` int(1) NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS `tblcustomfields` (
+  `id` int(10) NOT NULL AUTO_INCREMENT,
+  `type` text NOT NULL,
+  `relid` int(10) NOT NULL DEFAULT 0,
+  `fieldname` text NOT NULL,
+  `fieldtype` text NOT NULL,
+  `sortorder` int(10) NOT NULL DEFAULT 0,
+  PRIMARY KEY (`id`),
+  KEY `serviceid` (`relid`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS `tblcustomfieldsvalues` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `fieldid` int(10) NOT NULL,
+  `relid` int(10) NOT NULL,
+  `value` text NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `fieldid_relid` (`fieldid`, `relid`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS `tblinvoices` (
+  `id` int(10) NOT NULL AUTO_INCREMENT,
+  `userid` int(10) NOT NULL,
+  `duedate` date DEFAULT NULL,
+  `total` decimal(10,2) NOT NULL DEFAULT 0.00,
+  `credit` decimal(10,2) NOT NULL DEFAULT 0.00,
+  `status` text NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `userid` (`userid`, `status`(10))
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS `tblinvoiceitems` (
+  `id` int(10) NOT NULL AUTO_INCREMENT,
+  `invoiceid` int(10) NOT NULL DEFAULT 0,
+  `userid` int(10) NOT NULL,
+  `type` varchar(30) NOT NULL DEFAULT '',
+  PRIMARY KEY (`id`),
+  KEY `invoiceid` (`invoiceid`),
+  KEY `userid` (`userid`, `type`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS `tblaccounts` (
+  `id` int(10) NOT NULL AUTO_INCREMENT,
+  `userid` int(10) NOT NULL,
+  `invoiceid` int(10) NOT NULL DEFAULT 0,
+  `amountin` decimal(10,2) NOT NULL DEFAULT 0.00,
+  `fees` decimal(10,2) NOT NULL DEFAULT 0.00,
+  `amountout` decimal(10,2) NOT NULL DEFAULT 0.00,
+  PRIMARY KEY (`id`),
+  KEY `userid` (`userid`),
+  KEY `invoiceid` (`invoiceid`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS `tblproducts` (
+  `id` int(10) NOT NULL AUTO_INCREMENT,
+  `type` text NOT NULL,
+  `name` text NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS `tblhosting` (
+  `id` int(10) NOT NULL AUTO_INCREMENT,
+  `userid` int(10) NOT NULL,
+  `packageid` int(10) NOT NULL,
+  `domain` text NOT NULL,
+  `domainstatus` enum('Pending','Active','Suspended','Terminated','Cancelled','Fraud','Completed') NOT NULL DEFAULT 'Pending',
+  PRIMARY KEY (`id`),
+  KEY `userid` (`userid`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS `tbldomains` (
+  `id` int(10) NOT NULL AUTO_INCREMENT,
+  `userid` int(10) NOT NULL,
+  `domain` text NOT NULL,
+  `status` enum('Pending','Pending Registration','Pending Transfer','Active','Grace','Redemption','Expired','Cancelled','Fraud','Transferred Away') NOT NULL DEFAULT 'Pending',
+  PRIMARY KEY (`id`),
+  KEY `userid` (`userid`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS `tblquotes` (
+  `id` int(10) NOT NULL AUTO_INCREMENT,
+  `userid` int(10) NOT NULL,
+  `subject` text NOT NULL,
+  `stage` enum('Draft','Delivered','On Hold','Accepted','Lost','Dead') NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `userid` (`userid`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS `tbltickets` (
+  `id` int(10) NOT NULL AUTO_INCREMENT,
+  `userid` int(10) NOT NULL,
+  `title` text NOT NULL,
+  `status` varchar(64) NOT NULL,
+  `merged_ticket_id` int(10) NOT NULL DEFAULT 0,
+  PRIMARY KEY (`id`),
+  KEY `userid` (`userid`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS `tblticketstatuses` (
+  `id` int(10) NOT NULL AUTO_INCREMENT,
+  `title` varchar(64) NOT NULL,
+  `color` varchar(7) NOT NULL DEFAULT '',
+  `sortorder` int(2) NOT NULL DEFAULT 0,
+  `showactive` int(1) NOT NULL DEFAULT 0,
+  `showawaiting` int(1) NOT NULL DEFAULT 0,
+  `autoclose` int(1) NOT NULL DEFAULT 0,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS `tblaffiliates` (
+  `id` int(10) NOT NULL AUTO_INCREMENT,
+  `clientid` int(10) NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `clientid` (`clientid`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS `tblaffiliatesaccounts` (
+  `id` int(10) NOT NULL AUTO_INCREMENT,
+  `affiliateid` int(10) NOT NULL,
+  `relid` int(10) NOT NULL DEFAULT 0,
+  PRIMARY KEY (`id`),
+  KEY `affiliateid` (`affiliateid`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
 -- The row WHMCS keeps its own version in: it makes AddContact behave as 7.x.
 INSERT INTO `tblconfiguration` (`setting`, `value`, `created_at`, `updated_at`)
 SELECT 'Version', '7.10.2-release.1', NOW(), NOW() FROM DUAL
 WHERE NOT EXISTS (SELECT 1 FROM `tblconfiguration` WHERE `setting` = 'Version');
 UPDATE `tblconfiguration` SET `value` = '7.10.2-release.1' WHERE `setting` = 'Version' AND `value` <> '7.10.2-release.1';
+
+-- Install rows GetClientsDetails reads: the USD currency, the ticket statuses and
+-- the three settings (each inserted only when missing, as a WHMCS install has them).
+INSERT INTO `tblcurrencies` (`id`, `code`, `prefix`, `suffix`, `format`, `rate`, `default`)
+SELECT 1, 'USD', '$', ' USD', 2, 1.00000, 1 FROM DUAL
+WHERE NOT EXISTS (SELECT 1 FROM `tblcurrencies` WHERE `id` = 1);
+INSERT INTO `tblticketstatuses` (`id`, `title`, `color`, `sortorder`, `showactive`, `showawaiting`, `autoclose`)
+SELECT * FROM (SELECT 1 AS id, 'Open' AS title, '#779500' AS color, 1 AS sortorder, 1 AS showactive,
+  1 AS showawaiting, 0 AS autoclose UNION ALL SELECT 2, 'Answered', '#000000', 2, 1, 0, 1
+  UNION ALL SELECT 3, 'Customer-Reply', '#ff6600', 3, 1, 1, 1 UNION ALL SELECT 4, 'Closed', '#888888', 10, 0, 0, 0
+  UNION ALL SELECT 5, 'On Hold', '#224488', 5, 1, 0, 0 UNION ALL SELECT 6, 'In Progress', '#cc0000', 6, 1, 0, 0) s
+WHERE NOT EXISTS (SELECT 1 FROM `tblticketstatuses`);
+INSERT INTO `tblconfiguration` (`setting`, `value`, `created_at`, `updated_at`)
+SELECT s.setting, s.value, NOW(), NOW() FROM (SELECT 'DateFormat' AS setting, 'DD/MM/YYYY' AS value
+  UNION ALL SELECT 'MarketingEmailConvert', 'on' UNION ALL SELECT 'PhoneNumberDropdown', '1') s
+WHERE NOT EXISTS (SELECT 1 FROM `tblconfiguration` c WHERE c.setting = s.setting);

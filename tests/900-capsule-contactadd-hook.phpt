@@ -19,6 +19,8 @@ require __DIR__ . '/skipif.inc';
 require __DIR__ . '/capsule.inc';
 la_capsule_skipif();
 ?>
+--CONFLICTS--
+defaultcountry
 --FILE--
 <?php
 require_once __DIR__ . '/connect.inc';

@@ -54,6 +54,11 @@ bool php_localapi_post_filter(HashTable *post, la_field f, zend_string **out, zv
 bool php_localapi_post_row_id(HashTable *post, const char *name, int32_t *id, zval *as_given, zval *return_value);
 /* PHP truthiness of a postData value after normalisation (behaviour §2, §7). */
 bool php_localapi_post_truthy(zval *value);
+/* Every string of value (arrays included) is UTF-8; else answers "Invalid UTF-8 in <name>...". */
+bool php_localapi_post_utf8(zval *value, const char *name, zval *return_value);
+/* A value's stored form (behaviour §2): `&nbsp;` to a space, HTML entities decoded, then
+ * htmlspecialchars(ENT_QUOTES), PHP's HTML 4.01 table, UTF-8. */
+zend_string *php_localapi_html_normalize(zend_string *in);
 
 /* UpdateContact's input: one given stored value of a field (§7's checks in their order,
  * normalised; password2 decoded), and the permission names of a value. */
@@ -198,6 +203,7 @@ void php_localapi_write_run(la_link *link, php_localapi_write *write, zval *retu
 /* hooks.c */
 bool php_localapi_hooks_has(const char *hook_point, size_t len);
 void php_localapi_hooks_run(const char *hook_point, size_t len, zval *vars);
+void php_localapi_hooks_run_returns(const char *hook_point, size_t len, zval *vars, zval *kept);
 void php_localapi_hooks_request_end(void);
 
 #endif /* LOCALAPI_COMMAND_H */

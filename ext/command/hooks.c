@@ -243,18 +243,28 @@ static int la_hook_compare(Bucket *a, Bucket *b)
 	return ZEND_THREEWAY_COMPARE(Z_EXTRA(a->val), Z_EXTRA(b->val));
 }
 
-/* A callback that throws is reported with where it was defined and where it failed. */
-static void la_hook_call(la_hook *hook, const char *hook_point, zval *vars)
+/* A callback that throws is reported with where it was defined and where it failed.
+ * kept (when not NULL) takes the callback's return when it is a non-empty array and the
+ * callback did not throw. */
+static void la_hook_call(la_hook *hook, const char *hook_point, zval *vars, zval *kept)
 {
 	zval retval, arg;
 	zend_string *failure;
 
 	ZVAL_COPY(&arg, vars);
-	if (call_user_function(NULL, NULL, &hook->callback, &retval, 1, &arg) == SUCCESS) {
-		zval_ptr_dtor(&retval);
-	}
+	ZVAL_UNDEF(&retval);
+	call_user_function(NULL, NULL, &hook->callback, &retval, 1, &arg);
 	zval_ptr_dtor(&arg);
 	failure = la_take_exception();
+	if (Z_ISREF(retval)) {
+		zend_unwrap_reference(&retval);
+	}
+	if (!failure && kept && Z_TYPE(retval) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(retval)) > 0) {
+		zval_ptr_dtor(kept);
+		ZVAL_COPY_VALUE(kept, &retval);
+		ZVAL_UNDEF(&retval);
+	}
+	zval_ptr_dtor(&retval);
 	if (!failure) {
 		return;
 	}
@@ -269,6 +279,13 @@ static void la_hook_call(la_hook *hook, const char *hook_point, zval *vars)
 
 /* Runs a hook point's callbacks in ascending priority; what they return is ignored. */
 void php_localapi_hooks_run(const char *hook_point, size_t len, zval *vars)
+{
+	php_localapi_hooks_run_returns(hook_point, len, vars, NULL);
+}
+
+/* The same; kept (when not NULL, and initialised by the caller) ends up holding the last
+ * non-empty array a callback returned, and is left as it was when none did. */
+void php_localapi_hooks_run_returns(const char *hook_point, size_t len, zval *vars, zval *kept)
 {
 	HashTable *list;
 	la_hook **order, *hook;
@@ -286,7 +303,7 @@ void php_localapi_hooks_run(const char *hook_point, size_t len, zval *vars)
 		order[count++] = hook;
 	} ZEND_HASH_FOREACH_END();
 	for (uint32_t i = 0; i < count && !EG(exception); i++) {
-		la_hook_call(order[i], hook_point, vars);
+		la_hook_call(order[i], hook_point, vars, kept);
 	}
 	efree(order);
 }

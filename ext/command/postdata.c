@@ -439,6 +439,17 @@ bool php_localapi_post_permissions_known(zend_string *names, zval *return_value)
 		LA_F_PERMISSIONS, return_value);
 }
 
+bool php_localapi_post_utf8(zval *value, const char *name, zval *return_value)
+{
+	ZVAL_DEREF(value);
+	return la_check_utf8_or_fail(value, name, return_value);
+}
+
+zend_string *php_localapi_html_normalize(zend_string *in)
+{
+	return la_normalize(in);
+}
+
 void php_localapi_contact_input_free(php_localapi_contact_input *in)
 {
 	for (int f = 0; f < LA_F_COUNT; f++) {

@@ -19,6 +19,7 @@ static const la_command la_commands[] = {
 	{ ZEND_STRL("GetContacts"), php_localapi_cmd_getcontacts },
 	{ ZEND_STRL("UpdateContact"), php_localapi_cmd_updatecontact },
 	{ ZEND_STRL("DeleteContact"), php_localapi_cmd_deletecontact },
+	{ ZEND_STRL("GetClientsDetails"), php_localapi_cmd_getclientsdetails },
 };
 
 php_localapi_command_handler php_localapi_command_find(const zend_string *name)

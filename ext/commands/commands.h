@@ -26,5 +26,7 @@ void php_localapi_cmd_updatecontact(HashTable *post_data, const php_localapi_adm
 
 /* delete_contact.c */
 void php_localapi_cmd_deletecontact(HashTable *post_data, const php_localapi_admin *admin, zval *return_value);
+/* get_clients_details.c */
+void php_localapi_cmd_getclientsdetails(HashTable *post_data, const php_localapi_admin *admin, zval *return_value);
 
 #endif /* LOCALAPI_COMMANDS_H */
