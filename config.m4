@@ -84,7 +84,7 @@ if test "$PHP_LOCALAPI" != "no"; then
     ext/command/email_claim.c ext/command/activity_log.c ext/command/hooks.c ext/command/command.c ext/command/write.c \
     ext/command/write_mark.c \
     ext/commands/commands.c ext/commands/add_contact.c ext/commands/get_contacts.c \
-    ext/commands/delete_contact.c ext/commands/get_clients_details.c],
+    ext/commands/update_contact.c ext/commands/delete_contact.c ext/commands/get_clients_details.c],
     $ext_shared, , $LOCALAPI_CFLAGS)
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
   dnl The country and state tables: generated from data/*.tsv in the build

@@ -770,6 +770,144 @@ function scenario_lost(array $opt): void
 	check('lost: the activity log agrees with the rows', $mismatches === [], $mismatches);
 }
 
+/* A sub-account (or a plain contact) of client $cid written by hand on node 1; its id. */
+function make_contact(int $cid, string $email, int $subaccount): int
+{
+	$link = node_link(1);
+	$link->execute_query('INSERT INTO tblcontacts (userid, firstname, lastname, companyname, email, address1, address2,'
+		. ' city, state, postcode, country, phonenumber, subaccount, password, permissions, domainemails, generalemails,'
+		. " invoiceemails, productemails, supportemails, affiliateemails, pwresetkey) VALUES (?, 'Upd', '', '', ?, '', '',"
+		. " '', '', '', '', '', ?, ?, '', 1, 1, 1, 1, 1, 1, '')", [$cid, $email, $subaccount, $subaccount ? 'x' : '']);
+	$id = (int) $link->insert_id;
+	$link->commit();
+	return $id;
+}
+
+/*
+ * UpdateContact against AddContact across the nodes: per email, three processes
+ * (one per node) turn a sub-account of their own to it (the first two by
+ * changing its email, the third by making a plain contact with another email
+ * a sub-account with it) while three (one per node) add a sub-account with it;
+ * released together for every email. Exactly one sub-account per email, one
+ * success and five Duplicate Email Address (every call hashes a password2
+ * first, so that neither command starts ahead). Then an UpdateContact whose
+ * transaction is rolled back underneath its session (fault proxy in front of
+ * node 1) after the email's claim, just before COMMIT, or inside the COMMIT's batch
+ * (only the transaction's mark shows it): success, with the new email stored and
+ * its claim row kept.
+ */
+function scenario_update(array $opt): void
+{
+	require_once __DIR__ . '/../tests/proxy.inc';
+	$rounds = $opt['short'] ? 1 : 3;
+	$count = $opt['short'] ? 10 : 30;
+	$cid_add = make_client();
+	$cid_upd = make_client();
+	for ($round = 1; $round <= $rounds; $round++) {
+		$emails = [];
+		for ($i = 0; $i < $count; $i++) {
+			$emails[] = sprintf('la-galera-update-%d-%d-%s@example.test', $round, $i, bin2hex(random_bytes(4)));
+		}
+		$children = [];
+		for ($k = 0; $k < 6; $k++) {
+			$node = $k % 3 + 1;
+			$calls = [];
+			foreach ($emails as $email) {
+				if ($k < 2) {
+					$id = make_contact($cid_upd, sprintf('la-galera-before-%s@example.test', bin2hex(random_bytes(6))), 1);
+					$calls[] = ['localAPI' => ['UpdateContact', ['contactid' => $id, 'email' => $email, 'password2' => 'race-pw']]];
+				} elseif ($k === 2) {
+					$id = make_contact($cid_upd, sprintf('la-galera-plain-%s@example.test', bin2hex(random_bytes(6))), 0);
+					$calls[] = ['localAPI' => ['UpdateContact', ['contactid' => $id, 'email' => strtoupper($email),
+						'subaccount' => 1, 'password2' => 'race-pw']]];
+				} else {
+					$calls[] = ['clientid' => $cid_add, 'email' => $email, 'firstname' => "update race child $k",
+						'password2' => 'race-pw'];
+				}
+			}
+			$children[$k] = spawn('calls', node_ini($node), ['warmup' => ['clientid' => LA_MISSING_CLIENT],
+				'calls' => $calls, 'lockstep' => true]);
+		}
+		$problems = wait_ready($children);
+		release($children);
+		for ($i = 1; $i < $count && $problems === []; $i++) {
+			foreach ($children as $k => $child) {
+				if ((receive($child, 300)['at'] ?? null) !== $i) {
+					$problems[] = "child $k did not reach call $i";
+				}
+			}
+			release($children, 0.02);
+		}
+		$collected = collect($children, 300);
+		$by_email = [];
+		foreach ($collected['reports'] as $k => $report) {
+			foreach ($report['results'] as $i => $result) {
+				$by_email[$i][$k] = $result['answer'];
+			}
+		}
+		$duplicates = $wrong = 0;
+		$examples = [];
+		$updates_won = 0;
+		foreach ($emails as $i => $email) {
+			$ids = array_map('intval', array_column(rows(1, 'SELECT id FROM tblcontacts WHERE subaccount = 1 AND email = ?',
+				$email), 'id'));
+			$duplicates += max(0, count($ids) - 1);
+			$answers = $by_email[$i] ?? [];
+			$shown = array_map(fn ($a) => ($a['result'] ?? null) === 'success' ? 'success' : show($a), $answers);
+			$tally = array_count_values($shown);
+			ksort($tally);
+			$right = count($answers) === 6 && count($ids) === 1
+				&& $tally === ['error: Duplicate Email Address' => 5, 'success' => 1];
+			foreach ($shown as $k => $one) {
+				$updates_won += $k < 3 && $one === 'success' ? 1 : 0;
+			}
+			if (!$right) {
+				$wrong++;
+				if (count($examples) < 3) {
+					$examples[] = ['email' => $email, 'rows' => $ids, 'answers' => $shown];
+				}
+			}
+		}
+		figure("update round $round", ['emails' => $count, 'duplicate sub-accounts' => $duplicates,
+			'emails answered wrongly' => $wrong, 'won by UpdateContact' => $updates_won]);
+		check("update round $round: one sub-account per email", $duplicates === 0, $examples);
+		check("update round $round: one success and 5 Duplicate Email Address per email", $wrong === 0, $examples);
+		check("update round $round: no warnings or child failures", array_merge($problems, $collected['problems']) === [],
+			array_slice(array_merge($problems, $collected['problems']), 0, 5));
+	}
+	$mismatches = log_mismatches($cid_add);
+	check('update: the activity log agrees with the rows of AddContact', $mismatches === [], array_slice($mismatches, 0, 5));
+
+	foreach (['rollback-after-claim', 'rollback-before', 'rollback-in-batch'] as $mode) {
+		$what = "update: UpdateContact rolled back underneath ($mode)";
+		$email = sprintf('la-galera-update-lost-%s@example.test', bin2hex(random_bytes(4)));
+		$id = make_contact($cid_upd, sprintf('la-galera-before-%s@example.test', bin2hex(random_bytes(6))), 1);
+		$proxy = la_fault_proxy_start('tcp://127.0.0.1:' . config()['ports'][1], $mode);
+		if (la_fault_proxy_line($proxy, 30) !== 'ready') {
+			check("$what: proxy ready", false, la_fault_proxy_stop($proxy));
+			continue;
+		}
+		$child = spawn('calls', node_ini(1, false, ['localapi.db_host' => 'localhost',
+			'localapi.db_socket' => $proxy['socket']]), ['calls' => [['localAPI' => ['UpdateContact', ['contactid' => $id,
+			'email' => $email, 'firstname' => 'after']]]]]);
+		$problems = wait_ready([$child]);
+		release([$child]);
+		$collected = collect([$child], 120);
+		$said = la_fault_proxy_stop($proxy);
+		$answer = $collected['reports'][0]['results'][0]['answer'] ?? null;
+		check("$what: the proxy acted", str_starts_with($said, "triggered $mode"), $said);
+		$row = rows(2, 'SELECT email, firstname FROM tblcontacts WHERE id = ?', $id)[0] ?? null;
+		check("$what: success, and the row holds the new values",
+			$answer === ['result' => 'success', 'contactid' => $id] && $row === ['email' => $email, 'firstname' => 'after'],
+			[$answer, $row]);
+		check("$what: the email's claim row was kept with it", (int) value(2, 'SELECT claims FROM mod_localapi_email_claims'
+			. ' WHERE email_key = UNHEX(SHA2(WEIGHT_STRING(CONVERT(RTRIM(?) USING utf8mb4) COLLATE utf8mb4_unicode_ci), 256))',
+			$email) === 1);
+		check("$what: no warnings or child failures", array_merge($problems, $collected['problems']) === [],
+			array_merge($problems, $collected['problems']));
+	}
+}
+
 /*
  * DeleteContact across nodes: 3 processes, one per node, call DeleteContact
  * for the same contacts, released together for every contact; without and
@@ -1086,7 +1224,7 @@ foreach (array_slice($argv, 1) as $arg) {
 		default => $chosen[] = $arg,
 	};
 }
-$scenarios = $chosen ?: ['plain', 'race', 'lost', 'delete', 'kill', 'freeze', 'notready', 'rejoin'];
+$scenarios = $chosen ?: ['plain', 'race', 'update', 'lost', 'delete', 'kill', 'freeze', 'notready', 'rejoin'];
 if ($opt['throughput'] && !in_array('throughput', $scenarios, true)) {
 	$scenarios[] = 'throughput';
 }

@@ -11,6 +11,13 @@
 #           emails, released together, 3 rounds: one sub-account per email
 #           and every answer matching the rows, the activity log naming
 #           exactly the contacts kept;
+#   update  UpdateContact vs AddContact: 6 processes, 2 per node, giving
+#           sub-accounts the same new emails (UpdateContact changing a
+#           sub-account's email or making a contact a sub-account, AddContact
+#           adding one), released together per email: one sub-account per
+#           email; then UpdateContact rolled back underneath its session after
+#           the claim, before COMMIT or inside its batch: success with the
+#           row and claim kept;
 #   lost    a transaction rolled back underneath its session without the
 #           session being told (tests/fault-proxy.inc in front of node 1),
 #           after the claim or the contact INSERT, or around the COMMIT's

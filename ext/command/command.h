@@ -60,6 +60,11 @@ bool php_localapi_post_utf8(zval *value, const char *name, zval *return_value);
  * htmlspecialchars(ENT_QUOTES), PHP's HTML 4.01 table, UTF-8. */
 zend_string *php_localapi_html_normalize(zend_string *in);
 
+/* UpdateContact's input: one given stored value of a field (§7's checks in their order,
+ * normalised; password2 decoded), and the permission names of a value. */
+bool php_localapi_post_stored_value(zval *value, la_field f, zend_string **out, zval *return_value);
+bool php_localapi_post_permissions_known(zend_string *names, zval *return_value);
+
 /* retry.c: whether and when a failed transaction is tried again. */
 typedef struct {
 	double deadline;         /* monotonic seconds; 0 until the first failure */

@@ -415,6 +415,30 @@ bool php_localapi_post_row_id(HashTable *post, const char *name, int32_t *id, zv
 	return true;
 }
 
+/* One given value of field f as it is stored: §7's checks in their order (UTF-8, type,
+ * length, charset), normalised (password2 decoded). */
+bool php_localapi_post_stored_value(zval *value, la_field f, zend_string **out, zval *return_value)
+{
+	*out = NULL;
+	if (!la_post_string(value, f, out, return_value)) {
+		*out = NULL;
+		return false;
+	}
+	if (!la_report_check(la_field_check(f, (la_str) { ZSTR_VAL(*out), ZSTR_LEN(*out) }), f, return_value)) {
+		zend_string_release(*out);
+		*out = NULL;
+		return false;
+	}
+	return true;
+}
+
+/* Every permission name in a normalised, comma-separated value must be known. */
+bool php_localapi_post_permissions_known(zend_string *names, zval *return_value)
+{
+	return la_report_check(la_permissions_check((la_str) { ZSTR_VAL(names), ZSTR_LEN(names) }),
+		LA_F_PERMISSIONS, return_value);
+}
+
 bool php_localapi_post_utf8(zval *value, const char *name, zval *return_value)
 {
 	ZVAL_DEREF(value);

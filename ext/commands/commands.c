@@ -17,6 +17,7 @@ typedef struct {
 static const la_command la_commands[] = {
 	{ ZEND_STRL("AddContact"), php_localapi_cmd_addcontact },
 	{ ZEND_STRL("GetContacts"), php_localapi_cmd_getcontacts },
+	{ ZEND_STRL("UpdateContact"), php_localapi_cmd_updatecontact },
 	{ ZEND_STRL("DeleteContact"), php_localapi_cmd_deletecontact },
 	{ ZEND_STRL("GetClientsDetails"), php_localapi_cmd_getclientsdetails },
 };
