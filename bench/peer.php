@@ -67,9 +67,14 @@ final class PeerDb
 	}
 
 	/* Prepared once per process, reused by every call. */
+	public static function statement(string $sql): PDOStatement
+	{
+		return self::$statements[$sql] ??= self::pdo()->prepare($sql);
+	}
+
 	public static function run(string $sql, array $params): PDOStatement
 	{
-		$stmt = self::$statements[$sql] ??= self::pdo()->prepare($sql);
+		$stmt = self::statement($sql);
 		$stmt->execute($params);
 		return $stmt;
 	}
@@ -399,6 +404,143 @@ function peer_hook_vars(array $c, string $country, bool $subaccount, int $contac
 }
 
 /* ------------------------------------------------------------------------
+ * GetContacts (docs/behaviour.md §10), with WHMCS 7.x rules as the rest of the peer
+ */
+
+const PEER_FILTERS = [
+	'firstname', 'lastname', 'companyname', 'email', 'address1', 'address2', 'city', 'state',
+	'postcode', 'country', 'phonenumber',
+];
+
+/* PHP truthiness of a value as normalised ('&#48;' is '0'); a string not UTF-8 is falsy. */
+function peer_truthy(mixed $value): bool
+{
+	if (!is_string($value)) {
+		return (bool) $value;
+	}
+	if (preg_match('//u', $value) !== 1) {
+		return false;
+	}
+	$value = (string) peer_normalise($value);
+	return !peer_is_empty($value);
+}
+
+/* A whole number: null when not given (absent or falsy), else [int, the value as given after §2]. */
+function peer_whole_number(array $post, string $name): ?array
+{
+	if (!array_key_exists($name, $post)) {
+		return null;
+	}
+	$raw = $post[$name];
+	if (peer_utf8_error($raw, $name) !== null) {
+		throw new PeerError('Invalid UTF-8 in ' . peer_utf8_error($raw, $name));
+	}
+	if (!peer_truthy($raw)) {
+		return null;
+	}
+	if (is_int($raw) && $raw >= 0) {
+		return [$raw, $raw];
+	}
+	if (is_string($raw)) {
+		$value = (string) peer_normalise($raw);
+		if (preg_match('/^[ \t\r\n]*([0-9]+)[ \t\r\n]*$/D', $value, $m) === 1) {
+			/* Past PHP_INT_MAX no table has that many rows: the largest int reads as well. */
+			$digits = ltrim($m[1], '0');
+			$number = strlen($digits) > 18 && (float) $digits >= PHP_INT_MAX ? PHP_INT_MAX : (int) $digits;
+			return [$number, $value];
+		}
+	}
+	throw new PeerError("$name must be a non-negative integer");
+}
+
+/* A filter: null when it does not filter (absent or falsy), else the value normalised as stored. */
+function peer_filter(array $post, string $name): ?string
+{
+	if (!array_key_exists($name, $post)) {
+		return null;
+	}
+	$raw = $post[$name];
+	$bad = peer_utf8_error($raw, $name);
+	if ($bad !== null) {
+		throw new PeerError("Invalid UTF-8 in $bad");
+	}
+	if (is_array($raw) || is_object($raw)) {
+		throw new PeerError("$name must be a string");
+	}
+	$value = (string) peer_normalise(is_bool($raw) ? ($raw ? '1' : '') : $raw);
+	if (peer_is_empty($value)) {
+		return null;
+	}
+	if (preg_match('/[\x{10000}-\x{10FFFF}]/u', $value) === 1) {
+		throw new PeerError("$name contains characters that cannot be stored");
+	}
+	return $value;
+}
+
+function peer_get_contacts(array $post, array $admin): array
+{
+	$start = peer_whole_number($post, 'limitstart');
+	$num = peer_whole_number($post, 'limitnum');
+	$userid = peer_whole_number($post, 'userid');
+	$where = [];
+	$params = [];
+	if ($userid !== null) {
+		$where[] = 'userid = ?';
+		$params[] = $userid[0];
+	}
+	foreach (PEER_FILTERS as $name) {
+		$value = peer_filter($post, $name);
+		if ($value !== null) {
+			$where[] = "$name = ?";
+			$params[] = $value;
+		}
+	}
+	if (array_key_exists('subaccount', $post) && peer_truthy($post['subaccount'])) {
+		$where[] = 'subaccount = 1';
+	}
+	$sqlWhere = $where ? ' WHERE ' . implode(' AND ', $where) : '';
+	$offset = $start === null ? 0 : $start[0];
+	$limit = $num === null || $num[0] === 0 ? 25 : $num[0];
+
+	$pdo = PeerDb::pdo();
+	for ($attempt = 1; ; $attempt++) {
+		try {
+			// The count and the page from one consistent snapshot, as the extension reads them.
+			$pdo->exec('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
+			$total = (int) PeerDb::value("SELECT COUNT(*) FROM tblcontacts$sqlWhere", $params);
+			$stmt = PeerDb::statement("SELECT * FROM tblcontacts$sqlWhere ORDER BY id LIMIT ?, ?");
+			$i = 1;
+			foreach ($params as $value) {
+				$stmt->bindValue($i++, $value, is_int($value) ? PDO::PARAM_INT : PDO::PARAM_STR);
+			}
+			$stmt->bindValue($i++, $offset, PDO::PARAM_INT);
+			$stmt->bindValue($i, $limit, PDO::PARAM_INT);
+			$stmt->execute();
+			$rows = $stmt->fetchAll();
+			$pdo->exec('COMMIT');
+			break;
+		} catch (PDOException $e) {
+			try {
+				$pdo->exec('ROLLBACK');
+			} catch (PDOException) {
+			}
+			$code = (int) ($e->errorInfo[1] ?? 0);
+			if ($attempt < 8 && ($code === 1213 || $code === 1205)) {
+				usleep(1000 * $attempt);
+				continue;
+			}
+			throw $e;
+		}
+	}
+	$answer = ['result' => 'success', 'totalresults' => $total, 'startnumber' => $start === null ? 0 : $start[1],
+		'numreturned' => count($rows)];
+	if ($rows) {
+		$answer['contacts'] = ['contact' => $rows];
+	}
+	return $answer;
+}
+
+/* ------------------------------------------------------------------------
  * localAPI()
  */
 
@@ -423,12 +565,13 @@ function peer_localAPI(string $command, mixed $postData = [], string|int|null $a
 	if ($command === '' || preg_match('/^[A-Za-z0-9_-]+$/D', $command) !== 1) {
 		return ['result' => 'error', 'message' => 'Invalid API Command'];
 	}
-	if ($command !== 'addcontact') {
+	$commands = ['addcontact' => 'peer_add_contact', 'getcontacts' => 'peer_get_contacts'];
+	if (!isset($commands[$command])) {
 		return ['result' => 'error', 'message' => 'API Function Not Found'];
 	}
 	try {
 		$admin = peer_admin($adminUsername);
-		return peer_add_contact(is_array($postData) ? $postData : [], $admin);
+		return $commands[$command](is_array($postData) ? $postData : [], $admin);
 	} catch (PeerError $e) {
 		return ['result' => 'error', 'message' => $e->getMessage()];
 	} catch (PDOException $e) {

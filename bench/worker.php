@@ -25,7 +25,8 @@
 
 declare(strict_types=1);
 
-$opt = getopt('', ['impl:', 'scenario:', 'client:', 'missing:', 'duration:', 'count:', 'warmup:', 'start-at:', 'tag:']);
+$opt = getopt('', ['impl:', 'scenario:', 'client:', 'missing:', 'contact:', 'rows:', 'duration:', 'count:', 'warmup:',
+	'start-at:', 'tag:']);
 $impl = $opt['impl'] ?? 'ext';
 $scenario = $opt['scenario'] ?? 'plain';
 $client = (int) ($opt['client'] ?? 0);
@@ -65,8 +66,17 @@ if ($impl === 'peer') {
 }
 
 $expect = $scenario === 'error' ? 'Client ID Not Found' : 'success';
+$command = 'AddContact';
 $base = ['clientid' => (string) ($scenario === 'error' ? $missing : $client), 'firstname' => 'Jane', 'lastname' => 'Doe'];
+/* How many contacts GetContacts must answer (the bench's read client has that many). */
+$rows = null;
 switch ($scenario) {
+	case 'getcontacts':
+		/* The default page (25) of a client with 10 contacts: all 10. */
+		$command = 'GetContacts';
+		$base = ['userid' => (string) $client];
+		$rows = (int) ($opt['rows'] ?? 10);
+		break;
 	case 'plain':
 	case 'error':
 		break;
@@ -83,10 +93,11 @@ switch ($scenario) {
 }
 $prefix = 'jane.doe.' . $tag . '.' . getmypid() . '.';
 
-function check(array $answer, string $expect): void
+function check(array $answer, string $expect, ?int $rows = null): void
 {
 	$got = $answer['result'] === 'success' ? 'success' : ($answer['message'] ?? '?');
-	if ($got !== $expect) {
+	if ($got !== $expect || ($rows !== null && (($answer['numreturned'] ?? -1) !== $rows
+		|| count($answer['contacts']['contact'] ?? []) !== $rows))) {
 		fwrite(STDERR, "worker: expected $expect, got " . json_encode($answer) . "\n");
 		exit(1);
 	}
@@ -103,8 +114,10 @@ function cpu_ns(): array
 $n = 0;
 for ($i = 0; $i < $warmup; $i++) {
 	$post = $base;
-	$post['email'] = $prefix . $n++ . '@bench.invalid';
-	check($fn('AddContact', $post, ''), $expect);
+	if ($command === 'AddContact') {
+		$post['email'] = $prefix . $n++ . '@bench.invalid';
+	}
+	check($fn($command, $post, ''), $expect, $rows);
 }
 
 while (($left = $startAt - microtime(true)) > 0) {
@@ -124,10 +137,12 @@ for (;;) {
 		break;
 	}
 	$post = $base;
-	$post['email'] = $prefix . $n++ . '@bench.invalid';
-	$answer = $fn('AddContact', $post, '');
+	if ($command === 'AddContact') {
+		$post['email'] = $prefix . $n++ . '@bench.invalid';
+	}
+	$answer = $fn($command, $post, '');
 	$lat[] = hrtime(true) - $s;
-	check($answer, $expect);
+	check($answer, $expect, $rows);
 	$ops++;
 }
 $t1 = hrtime(true);
