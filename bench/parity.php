@@ -55,6 +55,30 @@ $cases = [
 	['unknown command', 'GetClients', [], ''],
 ];
 
+/* GetContacts (the answers alone: it writes nothing), against the read client's contacts. */
+$reader = bench_read_client();
+$cases = array_merge($cases, [
+	['GetContacts: the benchmark\'s call', 'GetContacts', ['userid' => (string) $reader], ''],
+	['GetContacts: userid as int, a page', 'GetContacts', ['userid' => $reader, 'limitstart' => '2', 'limitnum' => 3], ''],
+	['GetContacts: limitstart as int', 'GetContacts', ['userid' => $reader, 'limitstart' => 4, 'limitnum' => ' 2 '], ''],
+	['GetContacts: past the end', 'GetContacts', ['userid' => $reader, 'limitstart' => '50'], ''],
+	['GetContacts: falsy values', 'GetContacts', ['userid' => $reader, 'limitstart' => '0', 'limitnum' => '', 'firstname' => '0',
+		'city' => null, 'email' => false, 'country' => '&#48;'], ''],
+	['GetContacts: filters, entities', 'GetContacts', ['userid' => $reader, 'lastname' => "o'brien & co"], ''],
+	['GetContacts: filter, accents and case', 'GetContacts', ['city' => 'ZURICH', 'country' => 'ch', 'userid' => $reader], ''],
+	['GetContacts: sub-accounts only', 'GetContacts', ['userid' => $reader, 'subaccount' => '1'], ''],
+	['GetContacts: no such client', 'GetContacts', ['userid' => '999999999'], ''],
+	['GetContacts: email filter', 'GetContacts', ['email' => 'READER.3@bench.invalid'], ''],
+	['GetContacts: limitnum -1', 'GetContacts', ['limitnum' => '-1'], ''],
+	['GetContacts: limitstart 1.5', 'GetContacts', ['limitstart' => 1.5], ''],
+	['GetContacts: userid true', 'GetContacts', ['userid' => true], ''],
+	['GetContacts: userid array', 'GetContacts', ['userid' => ['1']], ''],
+	['GetContacts: filter array', 'GetContacts', ['userid' => $reader, 'city' => []], ''],
+	['GetContacts: filter invalid UTF-8', 'GetContacts', ['state' => ['x' => "\xC3"]], ''],
+	['GetContacts: 4-byte filter', 'GetContacts', ['firstname' => "\u{1F600}"], ''],
+	['GetContacts: unknown admin', 'GetContacts', ['userid' => $reader], 'nobody-' . getmypid()],
+]);
+
 function contact_row(int $id): ?array
 {
 	$row = bench_db()->execute_query('SELECT * FROM tblcontacts WHERE id = ?', [$id])->fetch_assoc();
@@ -85,6 +109,10 @@ foreach ($cases as [$label, $command, $post, $admin]) {
 			$input['email'] = $email();
 		}
 		$answer = $fn($command, $input, $admin);
+		if ($command === 'GetContacts') {
+			$seen[$name] = ['answer' => $answer];
+			continue;
+		}
 		$seen[$name] = ['answer' => $answer['result'] === 'success' ? 'success' : $answer];
 		if ($answer['result'] === 'success') {
 			$row = contact_row($answer['contactid']);
@@ -101,5 +129,21 @@ foreach ($cases as [$label, $command, $post, $admin]) {
 	}
 }
 bench_cleanup($client);
-printf("parity: %d of %d cases agree between the extension and the peer\n", count($cases) - $failures, count($cases));
+
+/* The limit's GetContacts floor runs a copy of the extension's statements: each must still be a
+ * string of the extension's build, or the floor measures something else. */
+$so = (string) @file_get_contents(bench_config()['ext']);
+$copies = array_filter(explode("\n", (string) shell_exec(escapeshellarg(bench_config()['limit']) . ' --print-sql')));
+foreach ($copies as $sql) {
+	if (!str_contains($so, "\0" . $sql . "\0")) {
+		$failures++;
+		echo "parity: bench/limit.c's copy of a statement is not the extension's: $sql\n";
+	}
+}
+if (count($copies) !== 3) {
+	$failures++;
+	echo "parity: bench/limit.c --print-sql printed " . count($copies) . " statements, not 3\n";
+}
+printf("parity: %d of %d cases agree between the extension and the peer; the limit's %d statements are the extension's%s\n",
+	count($cases) - $failures, count($cases), count($copies), $failures ? ' (or not: see above)' : '');
 exit($failures ? 1 : 0);
