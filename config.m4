@@ -82,7 +82,7 @@ if test "$PHP_LOCALAPI" != "no"; then
     ext/db/db.c ext/db/rows.c ext/db/hosts.c ext/db/whmcs.c ext/db/whmcs_config.c ext/db/client_settings.c \
     ext/command/admin.c ext/command/answer.c ext/command/postdata.c ext/command/retry.c ext/command/outcome.c \
     ext/command/email_claim.c ext/command/activity_log.c ext/command/hooks.c ext/command/command.c ext/command/write.c \
-    ext/commands/commands.c ext/commands/add_contact.c ext/commands/get_contacts.c],
+    ext/commands/commands.c ext/commands/add_contact.c ext/commands/get_contacts.c ext/commands/update_contact.c],
     $ext_shared, , $LOCALAPI_CFLAGS)
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
   PHP_ADD_BUILD_DIR([$ext_builddir/ext $ext_builddir/ext/core $ext_builddir/ext/db $ext_builddir/ext/command $ext_builddir/ext/commands])

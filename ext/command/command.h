@@ -52,6 +52,13 @@ bool php_localapi_post_filter(HashTable *post, la_field f, zend_string **out, zv
 /* PHP truthiness of a postData value after normalisation (behaviour §2, §7). */
 bool php_localapi_post_truthy(zval *value);
 
+/* UpdateContact's input: an id as §7's clientid (*id 0 when absent or malformed; as_given
+ * the normalised value, UNDEF when absent), one given stored value of a field, and the
+ * permission names of a value. */
+bool php_localapi_post_id(HashTable *post, const char *name, int32_t *id, zval *as_given, zval *return_value);
+bool php_localapi_post_stored_value(zval *value, la_field f, zend_string **out, zval *return_value);
+bool php_localapi_post_permissions_known(zend_string *names, zval *return_value);
+
 /* retry.c: whether and when a failed transaction is tried again. */
 typedef struct {
 	double deadline;         /* monotonic seconds; 0 until the first failure */

@@ -389,6 +389,60 @@ bool php_localapi_post_filter(HashTable *post, la_field f, zend_string **out, zv
 	return true;
 }
 
+/* An id of §7's clientid rule (UpdateContact's contactid): *id 0 when absent or malformed.
+ * as_given receives the normalised value as the caller gave it (UNDEF when absent). */
+bool php_localapi_post_id(HashTable *post, const char *name, int32_t *id, zval *as_given, zval *return_value)
+{
+	zval *value = la_post_find(post, name);
+	zend_string *normalized;
+
+	*id = 0;
+	ZVAL_UNDEF(as_given);
+	if (!value) {
+		return true;
+	}
+	if (!la_check_utf8_or_fail(value, name, return_value)) {
+		return false;
+	}
+	if (Z_TYPE_P(value) == IS_LONG) {
+		if (Z_LVAL_P(value) > 0 && Z_LVAL_P(value) <= INT32_MAX) {
+			*id = (int32_t) Z_LVAL_P(value);
+		}
+		ZVAL_COPY(as_given, value);
+	} else if (Z_TYPE_P(value) == IS_STRING) {
+		normalized = la_normalize(Z_STR_P(value));
+		la_clientid_parse((la_str) { ZSTR_VAL(normalized), ZSTR_LEN(normalized) }, id);
+		ZVAL_STR(as_given, normalized);
+	} else {
+		ZVAL_COPY(as_given, value);
+	}
+	return true;
+}
+
+/* One given value of field f as it is stored: §7's checks in their order (UTF-8, type,
+ * length, charset), normalised (password2 decoded). */
+bool php_localapi_post_stored_value(zval *value, la_field f, zend_string **out, zval *return_value)
+{
+	*out = NULL;
+	if (!la_post_string(value, f, out, return_value)) {
+		*out = NULL;
+		return false;
+	}
+	if (!la_report_check(la_field_check(f, (la_str) { ZSTR_VAL(*out), ZSTR_LEN(*out) }), f, return_value)) {
+		zend_string_release(*out);
+		*out = NULL;
+		return false;
+	}
+	return true;
+}
+
+/* Every permission name in a normalised, comma-separated value must be known. */
+bool php_localapi_post_permissions_known(zend_string *names, zval *return_value)
+{
+	return la_report_check(la_permissions_check((la_str) { ZSTR_VAL(names), ZSTR_LEN(names) }),
+		LA_F_PERMISSIONS, return_value);
+}
+
 void php_localapi_contact_input_free(php_localapi_contact_input *in)
 {
 	for (int f = 0; f < LA_F_COUNT; f++) {

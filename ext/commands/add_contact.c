@@ -103,6 +103,12 @@ static zend_string *la_password_hash(la_str plain)
 	return hash;
 }
 
+/* UpdateContact's password2 is hashed the same way. NULL when it cannot be hashed. */
+zend_string *php_localapi_password_hash(la_str plain)
+{
+	return la_password_hash(plain);
+}
+
 /* Parameters of la_sql_insert, or of la_sql_insert_unique for the duplicate-email rule. */
 static void la_bind_insert(la_add *add)
 {

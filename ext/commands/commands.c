@@ -17,6 +17,7 @@ typedef struct {
 static const la_command la_commands[] = {
 	{ ZEND_STRL("AddContact"), php_localapi_cmd_addcontact },
 	{ ZEND_STRL("GetContacts"), php_localapi_cmd_getcontacts },
+	{ ZEND_STRL("UpdateContact"), php_localapi_cmd_updatecontact },
 };
 
 php_localapi_command_handler php_localapi_command_find(const zend_string *name)

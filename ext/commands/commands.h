@@ -15,8 +15,13 @@ void php_localapi_commands_info(void);
 /* add_contact.c */
 void php_localapi_add_contact_module_init(void);
 void php_localapi_cmd_addcontact(HashTable *post_data, const php_localapi_admin *admin, zval *return_value);
+/* A sub-account's bcrypt hash ($2y$10$...) of the decoded password2; NULL when it cannot be made. */
+zend_string *php_localapi_password_hash(la_str plain);
 
 /* get_contacts.c */
 void php_localapi_cmd_getcontacts(HashTable *post_data, const php_localapi_admin *admin, zval *return_value);
+
+/* update_contact.c */
+void php_localapi_cmd_updatecontact(HashTable *post_data, const php_localapi_admin *admin, zval *return_value);
 
 #endif /* LOCALAPI_COMMANDS_H */
