@@ -541,6 +541,136 @@ function peer_get_contacts(array $post, array $admin): array
 }
 
 /* ------------------------------------------------------------------------
+ * UpdateContact (docs/behaviour.md §10), with WHMCS 7.x rules as the rest of the peer
+ */
+
+/* The email types in the order the command's messages list them. */
+const PEER_UPDATE_EMAIL_TYPES = ['general', 'invoice', 'support', 'product', 'domain', 'affiliate'];
+const PEER_ICANN = 'You must have at least one email address enabled to receive domain related notifications as required'
+	. ' by ICANN. To disable domain notifications, please enable domain notifications for the primary account holder'
+	. ' or another contact';
+
+function peer_update_contact(array $post, array $admin): array
+{
+	$given = static fn (string $key): bool => array_key_exists($key, $post) && $post[$key] !== null;
+
+	// contactid: §7's clientid rule; echoed as given (normalised). Malformed: Not Found, after the input checks.
+	$id = 0;
+	$idGiven = null;
+	if (array_key_exists('contactid', $post)) {
+		$raw = $post['contactid'];
+		$bad = peer_utf8_error($raw, 'contactid');
+		if ($bad !== null) {
+			throw new PeerError("Invalid UTF-8 in $bad");
+		}
+		$idGiven = is_string($raw) ? (string) peer_normalise($raw) : $raw;
+		$id = is_int($raw) || is_string($raw) ? peer_clientid($raw) : 0;
+	}
+	$set = [];    // column => new value, for every column given
+	foreach (PEER_FILTERS as $name) {
+		if ($given($name)) {
+			$set[$name] = peer_string_field($name, $post[$name]);
+		}
+	}
+	$prefs = $given('email_preferences') ? $post['email_preferences'] : null;
+	if ($prefs !== null && peer_truthy($prefs)) {
+		if (!is_array($prefs)) {
+			throw new PeerError('Argument email_preferences must be empty or an array.');
+		}
+		$bad = array_filter(array_keys($prefs), fn ($k) => !in_array($k, PEER_UPDATE_EMAIL_TYPES, true));
+		if ($bad) {
+			throw new PeerError('Invalid Email Type: ' . implode(', ', $bad) . '. Valid options are: '
+				. implode(', ', PEER_UPDATE_EMAIL_TYPES));
+		}
+		foreach ($prefs as $type => $flag) {
+			$set[$type . 'emails'] = peer_truthy($flag) ? 1 : 0;
+		}
+	} else {
+		foreach (PEER_UPDATE_EMAIL_TYPES as $type) {
+			if ($given($type . 'emails')) {
+				$set[$type . 'emails'] = peer_truthy($post[$type . 'emails']) ? 1 : 0;
+			}
+		}
+	}
+	if ($given('subaccount')) {
+		$set['subaccount'] = peer_truthy($post['subaccount']) ? 1 : 0;
+	}
+	$password = null;
+	if ($given('password2')) {
+		$password = peer_string_field('password2', $post['password2']);
+		if (str_contains($password, "\0")) {
+			throw new PeerError('password2 contains characters that cannot be stored');
+		}
+	}
+	if ($given('permissions')) {
+		$raw = $post['permissions'];
+		if (is_array($raw)) {
+			$names = array_map(fn ($item) => peer_string_field('permissions', $item), array_values($raw));
+			$permissions = implode(',', $names);
+			if (strlen($permissions) > 65535) {
+				throw new PeerError('permissions is longer than 65535 bytes');
+			}
+		} else {
+			$permissions = peer_string_field('permissions', $raw);
+		}
+		peer_check_permissions($permissions);
+		$set['permissions'] = peer_is_empty($permissions) ? '' : $permissions;
+	}
+	if ($id === 0) {
+		return ['result' => 'error', 'message' => 'Contact ID Not Found'];
+	}
+	if ($password !== null) {
+		// bcrypt takes ~50 ms: never inside the transaction.
+		$set['password'] = $password === '' ? '' : password_hash($password, PASSWORD_BCRYPT);
+	}
+	$done = peer_transaction(fn () => peer_update_row($id, $set));
+	return is_array($done) ? $done : ['result' => 'success', 'contactid' => $idGiven];
+}
+
+/* Inside the transaction: the row, locked; the checks; the changed columns only. */
+function peer_update_row(int $id, array $set): int
+{
+	$row = PeerDb::row('SELECT userid, firstname, lastname, companyname, email, address1, address2, city, state, postcode,'
+		. ' country, phonenumber, generalemails, productemails, domainemails, invoiceemails, supportemails, affiliateemails,'
+		. ' subaccount, password, permissions FROM tblcontacts WHERE id = ? FOR UPDATE', [$id]);
+	if ($row === null) {
+		throw new PeerError('Contact ID Not Found');
+	}
+	$changed = array_filter($set, fn ($value, $column) => $row[$column] === null
+		|| (is_int($value) ? (int) $row[$column] !== $value : $row[$column] !== $value), ARRAY_FILTER_USE_BOTH);
+	// No sub-account may share its email with a client or another sub-account.
+	$subaccount = array_key_exists('subaccount', $set) ? $set['subaccount'] === 1 : (int) $row['subaccount'] === 1;
+	$email = $set['email'] ?? $row['email'];
+	if ($subaccount && (isset($changed['email']) || (int) $row['subaccount'] !== 1) && !peer_is_empty($email)) {
+		if (PeerDb::value('SELECT id FROM tblclients WHERE email = ? LOCK IN SHARE MODE', [$email]) !== false
+			|| PeerDb::value('SELECT id FROM tblcontacts WHERE subaccount = 1 AND email = ? AND id <> ? LOCK IN SHARE MODE',
+				[$email, $id]) !== false) {
+			throw new PeerError('Duplicate Email Address');
+		}
+	}
+	// ICANN: someone of the client must still receive domain emails.
+	if (isset($changed['domainemails']) && $changed['domainemails'] === 0) {
+		$prefs = PeerDb::row('SELECT email_preferences FROM tblclients WHERE id = ? LOCK IN SHARE MODE', [$row['userid']]);
+		$gets = $prefs !== null;
+		if ($gets && is_string($prefs['email_preferences']) && $prefs['email_preferences'] !== '') {
+			$decoded = json_decode($prefs['email_preferences'], true);
+			if (is_array($decoded) && array_key_exists('domain', $decoded)) {
+				$gets = (bool) $decoded['domain'];
+			}
+		}
+		if (!$gets && PeerDb::value('SELECT id FROM tblcontacts WHERE userid = ? AND id <> ? AND domainemails = 1 LIMIT 1'
+				. ' LOCK IN SHARE MODE', [$row['userid'], $id]) === false) {
+			throw new PeerError(PEER_ICANN);
+		}
+	}
+	if ($changed) {
+		$columns = implode(', ', array_map(fn ($column) => "$column = ?", array_keys($changed)));
+		PeerDb::run("UPDATE tblcontacts SET $columns, updated_at = NOW() WHERE id = ?", [...array_values($changed), $id]);
+	}
+	return $id;
+}
+
+/* ------------------------------------------------------------------------
  * localAPI()
  */
 
@@ -565,7 +695,8 @@ function peer_localAPI(string $command, mixed $postData = [], string|int|null $a
 	if ($command === '' || preg_match('/^[A-Za-z0-9_-]+$/D', $command) !== 1) {
 		return ['result' => 'error', 'message' => 'Invalid API Command'];
 	}
-	$commands = ['addcontact' => 'peer_add_contact', 'getcontacts' => 'peer_get_contacts'];
+	$commands = ['addcontact' => 'peer_add_contact', 'getcontacts' => 'peer_get_contacts',
+		'updatecontact' => 'peer_update_contact'];
 	if (!isset($commands[$command])) {
 		return ['result' => 'error', 'message' => 'API Function Not Found'];
 	}
