@@ -52,6 +52,9 @@ $scenarios += [
 	/* The read: a client with BENCH_READ_CONTACTS contacts, filtered by userid, the default page. */
 	'getcontacts' => ['GetContacts: a client with ' . BENCH_READ_CONTACTS . ' contacts, the default page', 'getcontacts', 1, 'abc',
 		['client' => bench_read_client()]],
+	/* The write: two fields of one contact, new values on every call (one process: one row). */
+	'updatecontact' => ['UpdateContact: two fields of one contact', 'updatecontact', 1, 'abc',
+		array_combine(['client', 'contact'], bench_update_contact())],
 ];
 /* --only plain,getcontacts: those rows alone (a quick look; the targets of rows not run are skipped). */
 if (isset($opt['only'])) {
@@ -142,7 +145,8 @@ foreach ($scenarios as $key => [$label, , $procs]) {
 printf("\nMedians of %d round(s) of %.1f s bursts (bcrypt: %.1f s); a/b and a/c are medians of the per-round ratios.\n",
 	$rounds, $duration, $bcryptDuration);
 echo "(c) for `Client ID Not Found` is one prepared `SELECT id FROM tblclients WHERE id = ?` (the floor of that path);"
-	. " for GetContacts the extension's own four statements from C (snapshot, count, page, ROLLBACK);"
+	. " for GetContacts and UpdateContact the extension's own statements from C (snapshot, count, page, ROLLBACK;"
+	. " locking read, UPDATE, COMMIT);"
 	. " elsewhere one prepared INSERT, autocommit.\n";
 echo "Latencies are per call over all processes of a burst. Spread of the per-round ops/s (min-max):\n\n";
 echo "| scenario | (a) ext | (b) peer | (c) limit | client CPU per call, µs (a / b / c) |\n";
@@ -162,7 +166,7 @@ if ($p !== null) {
 	$targets[] = ['plain: a/c >= 0.9', $p['a/c'], $p['a/c'] >= 0.9, ''];
 }
 /* The other commands: at least 1.5 x the peer's ops/s and 0.9 x their floor's. */
-foreach (['getcontacts'] as $key) {
+foreach (['getcontacts', 'updatecontact'] as $key) {
 	if (isset($summary[$key])) {
 		$g = $summary[$key];
 		$targets[] = ["$key: a/b >= 1.5", $g['a/b'], $g['a/b'] >= 1.5, ''];

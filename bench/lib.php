@@ -81,7 +81,7 @@ function bench_client(string $company = BENCH_COMPANY, string $email = BENCH_EMA
 const BENCH_READ_CONTACTS = 10;
 
 /* The limit's mode for each worker scenario (bench/limit.c): its floor. */
-const BENCH_LIMIT_MODES = ['error' => 'select', 'getcontacts' => 'getcontacts'];
+const BENCH_LIMIT_MODES = ['error' => 'select', 'getcontacts' => 'getcontacts', 'updatecontact' => 'updatecontact'];
 
 /*
  * The client GetContacts reads (BENCH_READ_CONTACTS contacts, made once with varied values,
@@ -181,6 +181,9 @@ function bench_command(string $who, string $scenario, array $run): array
 			'--mode', $run['mode'] ?? (BENCH_LIMIT_MODES[$scenario] ?? 'insert'), '--tag', $run['tag']];
 		if ($scenario === 'getcontacts') {
 			array_push($cmd, '--rows', (string) BENCH_READ_CONTACTS);
+		}
+		if (isset($run['contact'])) {
+			array_push($cmd, '--contact', (string) $run['contact']);
 		}
 	} else {
 		$cmd = [$c['php']];

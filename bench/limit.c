@@ -28,9 +28,16 @@
  * statements, change them here (`limit --print-sql` prints them, and
  * bench/parity.php checks that each is still a string of the extension's build).
  *
+ * "updatecontact" is the floor of UpdateContact changing two fields (firstname and
+ * lastname, new values on every call) of contact --contact: the extension's own
+ * statements (ext/commands/update_contact.c: the prepared locking read of the row,
+ * every column fetched; the prepared UPDATE whose columns not written bind NULL;
+ * COMMIT), autocommit off as the extension's connection runs, three round trips.
+ * Also a copy, printed by --print-sql and checked by bench/parity.php.
+ *
  * Usage (all options required unless marked):
  *   limit --socket PATH --user U --password P --db NAME --client ID
- *         [--mode insert|select|txn|multi|getcontacts] [--rows N] [--duration SEC | --count N] [--warmup N]
+ *         [--mode insert|select|txn|multi|getcontacts|updatecontact] [--rows N] [--contact ID] [--duration SEC | --count N] [--warmup N]
  *         [--start-at EPOCH_SECONDS] [--tag TEXT]
  *   limit --print-sql
  *
@@ -86,11 +93,23 @@
 #define GC_MAX_COLUMNS 64
 #define GC_CELL 4096
 
-enum { MODE_INSERT, MODE_SELECT, MODE_TXN, MODE_MULTI, MODE_GETCONTACTS };
+/* UpdateContact, as ext/commands/update_contact.c sends it. */
+#define UC_COLUMNS(X) \
+	X("firstname") X("lastname") X("companyname") X("email") X("address1") X("address2") \
+	X("city") X("state") X("postcode") X("country") X("phonenumber") \
+	X("generalemails") X("productemails") X("domainemails") X("invoiceemails") X("supportemails") \
+	X("affiliateemails") X("subaccount") X("password") X("permissions")
+#define UC_COLUMN_COUNT 20
+#define UC_SELECTED(c) ", " c
+#define UC_SET(c) c " = COALESCE(?, " c "), "
+#define UC_ROW_SQL "SELECT userid" UC_COLUMNS(UC_SELECTED) " FROM tblcontacts WHERE id = ? FOR UPDATE"
+#define UC_UPDATE_SQL "UPDATE tblcontacts SET " UC_COLUMNS(UC_SET) "updated_at = NOW() WHERE id = ?"
+
+enum { MODE_INSERT, MODE_SELECT, MODE_TXN, MODE_MULTI, MODE_GETCONTACTS, MODE_UPDATECONTACT };
 
 typedef struct {
 	const char *socket, *user, *password, *db, *mode, *tag;
-	long long client;
+	long long client, contact;
 	double duration, start_at;
 	long count, warmup, rows;
 } options;
@@ -154,6 +173,8 @@ static void parse(int argc, char **argv, options *o)
 			o->warmup = atol(val);
 		} else if (!strcmp(key, "--start-at")) {
 			o->start_at = atof(val);
+		} else if (!strcmp(key, "--contact")) {
+			o->contact = atoll(val);
 		} else if (!strcmp(key, "--rows")) {
 			o->rows = atol(val);
 		} else if (!strcmp(key, "--tag")) {
@@ -166,8 +187,12 @@ static void parse(int argc, char **argv, options *o)
 		die("usage", "--socket --user --password --db --client are required");
 	}
 	if (strcmp(o->mode, "insert") != 0 && strcmp(o->mode, "select") != 0
-		&& strcmp(o->mode, "txn") != 0 && strcmp(o->mode, "multi") != 0 && strcmp(o->mode, "getcontacts") != 0) {
-		die("--mode must be insert, select, txn, multi or getcontacts", o->mode);
+		&& strcmp(o->mode, "txn") != 0 && strcmp(o->mode, "multi") != 0 && strcmp(o->mode, "getcontacts") != 0
+		&& strcmp(o->mode, "updatecontact") != 0) {
+		die("--mode must be insert, select, txn, multi, getcontacts or updatecontact", o->mode);
+	}
+	if (!strcmp(o->mode, "updatecontact") && o->contact <= 0) {
+		die("usage", "--mode updatecontact needs --contact");
 	}
 	if (o->duration <= 0 && o->count <= 0) {
 		o->count = 500;
@@ -199,6 +224,12 @@ typedef struct {
 	unsigned long lengths[GC_MAX_COLUMNS];
 	my_bool nulls[GC_MAX_COLUMNS];
 	long rows_expected;
+	/* updatecontact */
+	MYSQL_STMT *row, *update;
+	long long contact;
+	MYSQL_BIND uc_params[UC_COLUMN_COUNT + 1];
+	char first[64], last[64];
+	unsigned long first_len, last_len;
 } bench;
 
 static MYSQL_STMT *prepare_one(bench *b, const char *sql)
@@ -282,6 +313,73 @@ static void prepare_getcontacts(bench *b)
 	}
 }
 
+/* Binds the row's columns as prepare_getcontacts() does: each in its own type, once. */
+static void bind_columns(bench *b, MYSQL_STMT *stmt)
+{
+	MYSQL_RES *meta = mysql_stmt_result_metadata(stmt);
+
+	if (!meta) {
+		die("metadata", mysql_stmt_error(stmt));
+	}
+	b->columns = mysql_num_fields(meta);
+	if (b->columns > GC_MAX_COLUMNS) {
+		die("bind", "too many columns");
+	}
+	memset(b->cols, 0, sizeof(b->cols));
+	for (unsigned int i = 0; i < b->columns; i++) {
+		switch (mysql_fetch_field_direct(meta, i)->type) {
+			case MYSQL_TYPE_TINY: case MYSQL_TYPE_SHORT: case MYSQL_TYPE_INT24:
+			case MYSQL_TYPE_LONG: case MYSQL_TYPE_LONGLONG:
+				b->cols[i].buffer_type = MYSQL_TYPE_LONGLONG;
+				break;
+			default:
+				b->cols[i].buffer_type = MYSQL_TYPE_STRING;
+				break;
+		}
+		b->cols[i].buffer = b->cells[i];
+		b->cols[i].buffer_length = GC_CELL;
+		b->cols[i].length = &b->lengths[i];
+		b->cols[i].is_null = &b->nulls[i];
+	}
+	mysql_free_result(meta);
+	if (mysql_stmt_bind_result(stmt, b->cols) != 0) {
+		die("bind", mysql_stmt_error(stmt));
+	}
+}
+
+/* The extension's parameters for UpdateContact of firstname and lastname: those two, NULL for
+ * the 18 other columns, the contact's id. */
+static void prepare_updatecontact(bench *b, const options *o)
+{
+	MYSQL_BIND *p = b->uc_params;
+
+	b->contact = o->contact;
+	b->row = prepare_one(b, UC_ROW_SQL);
+	b->update = prepare_one(b, UC_UPDATE_SQL);
+	memset(b->params, 0, sizeof(b->params));
+	b->params[0].buffer_type = MYSQL_TYPE_LONGLONG;
+	b->params[0].buffer = &b->contact;
+	if (mysql_stmt_bind_param(b->row, b->params) != 0) {
+		die("bind", mysql_stmt_error(b->row));
+	}
+	bind_columns(b, b->row);
+	memset(b->uc_params, 0, sizeof(b->uc_params));
+	p[0].buffer_type = MYSQL_TYPE_STRING;
+	p[0].buffer = b->first;
+	p[0].length = &b->first_len;
+	p[1].buffer_type = MYSQL_TYPE_STRING;
+	p[1].buffer = b->last;
+	p[1].length = &b->last_len;
+	for (int i = 2; i < UC_COLUMN_COUNT; i++) {
+		p[i].buffer_type = MYSQL_TYPE_NULL;
+	}
+	p[UC_COLUMN_COUNT].buffer_type = MYSQL_TYPE_LONGLONG;
+	p[UC_COLUMN_COUNT].buffer = &b->contact;
+	if (mysql_stmt_bind_param(b->update, p) != 0) {
+		die("bind", mysql_stmt_error(b->update));
+	}
+}
+
 static void prepare(bench *b, const options *o)
 {
 	b->client = o->client;
@@ -291,6 +389,10 @@ static void prepare(bench *b, const options *o)
 	}
 	if (b->mode == MODE_GETCONTACTS) {
 		prepare_getcontacts(b);
+		return;
+	}
+	if (b->mode == MODE_UPDATECONTACT) {
+		prepare_updatecontact(b, o);
 		return;
 	}
 	b->stmt = prepare_one(b, b->mode == MODE_SELECT ? SELECT_SQL : INSERT_SQL);
@@ -395,10 +497,31 @@ static void getcontacts_call(bench *b)
 	}
 }
 
+/* UpdateContact: the row, locked and read; the UPDATE of two changed fields; COMMIT. */
+static void updatecontact_call(bench *b, const options *o, long n)
+{
+	long rows = 0;
+	int rc;
+
+	b->first_len = (unsigned long) snprintf(b->first, sizeof(b->first), "Jane %s %ld %ld", o->tag, (long) getpid(), n);
+	b->last_len = (unsigned long) snprintf(b->last, sizeof(b->last), "Doe %ld", n);
+	execute(b->row, 0);
+	while ((rc = mysql_stmt_fetch(b->row)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
+		rows++;
+	}
+	if (rc == 1 || rows != 1) {
+		die("row", rc == 1 ? mysql_stmt_error(b->row) : "not one row");
+	}
+	execute(b->update, 1);
+	if (mysql_commit(b->mysql) != 0) {
+		die("commit", mysql_error(b->mysql));
+	}
+}
+
 /* One iteration: one contact (or one client look-up) in the chosen way. */
 static void one_call(bench *b, const options *o, long n)
 {
-	if (b->mode != MODE_SELECT && b->mode != MODE_GETCONTACTS) {
+	if (b->mode != MODE_SELECT && b->mode != MODE_GETCONTACTS && b->mode != MODE_UPDATECONTACT) {
 		b->email_len = (unsigned long) snprintf(b->email, sizeof(b->email),
 			"limit-%s-%ld-%ld@bench.invalid", o->tag, (long) getpid(), n);
 	}
@@ -425,6 +548,9 @@ static void one_call(bench *b, const options *o, long n)
 			break;
 		case MODE_GETCONTACTS:
 			getcontacts_call(b);
+			break;
+		case MODE_UPDATECONTACT:
+			updatecontact_call(b, o, n);
 			break;
 	}
 }
@@ -453,20 +579,21 @@ int main(int argc, char **argv)
 
 	if (argc == 2 && !strcmp(argv[1], "--print-sql")) {
 		/* The statements copied from the extension, one a line, for bench/parity.php to find in it. */
-		printf("%s\n%s\n%s\n", GC_SNAPSHOT_SQL, GC_COUNT_SQL, GC_PAGE_SQL);
+		printf("%s\n%s\n%s\n%s\n%s\n", GC_SNAPSHOT_SQL, GC_COUNT_SQL, GC_PAGE_SQL, UC_ROW_SQL, UC_UPDATE_SQL);
 		return 0;
 	}
 	parse(argc, argv, &o);
 	memset(&b, 0, sizeof(b));
 	b.mode = !strcmp(o.mode, "select") ? MODE_SELECT : !strcmp(o.mode, "txn") ? MODE_TXN
-		: !strcmp(o.mode, "multi") ? MODE_MULTI : !strcmp(o.mode, "getcontacts") ? MODE_GETCONTACTS : MODE_INSERT;
+		: !strcmp(o.mode, "multi") ? MODE_MULTI : !strcmp(o.mode, "getcontacts") ? MODE_GETCONTACTS
+		: !strcmp(o.mode, "updatecontact") ? MODE_UPDATECONTACT : MODE_INSERT;
 	b.mysql = mysql_init(NULL);
 	mysql_options(b.mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	if (!mysql_real_connect(b.mysql, NULL, o.user, o.password, o.db, 0, o.socket,
 			b.mode == MODE_MULTI ? CLIENT_MULTI_STATEMENTS : 0)) {
 		die("connect", mysql_error(b.mysql));
 	}
-	if ((b.mode == MODE_TXN || b.mode == MODE_MULTI) && mysql_autocommit(b.mysql, 0) != 0) {
+	if ((b.mode == MODE_TXN || b.mode == MODE_MULTI || b.mode == MODE_UPDATECONTACT) && mysql_autocommit(b.mysql, 0) != 0) {
 		die("autocommit", mysql_error(b.mysql));
 	}
 	prepare(&b, &o);
@@ -506,6 +633,10 @@ int main(int argc, char **argv)
 	if (b.count) {
 		mysql_stmt_close(b.count);
 		mysql_stmt_close(b.page);
+	}
+	if (b.row) {
+		mysql_stmt_close(b.row);
+		mysql_stmt_close(b.update);
 	}
 	mysql_close(b.mysql);
 	printf("{\"ops\":%ld,\"elapsed_ns\":%lld,\"cpu_ns\":%lld,\"user_ns\":%lld,\"sys_ns\":%lld,\"late_ms\":%.3f,\"lat_ns\":[",

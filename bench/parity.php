@@ -219,7 +219,7 @@ foreach ($updates as [$label, $post, $values, $owner]) {
 $failures += $updateFailures;
 $cases = array_merge($cases, $updates);
 
-/* The limit's GetContacts floor runs a copy of the extension's statements: each must still be a
+/* The limit's GetContacts and UpdateContact floors run a copy of the extension's statements: each must still be a
  * string of the extension's build, or the floor measures something else. */
 $so = (string) @file_get_contents(bench_config()['ext']);
 $copies = array_filter(explode("\n", (string) shell_exec(escapeshellarg(bench_config()['limit']) . ' --print-sql')));
@@ -229,9 +229,9 @@ foreach ($copies as $sql) {
 		echo "parity: bench/limit.c's copy of a statement is not the extension's: $sql\n";
 	}
 }
-if (count($copies) !== 3) {
+if (count($copies) !== 5) {
 	$failures++;
-	echo "parity: bench/limit.c --print-sql printed " . count($copies) . " statements, not 3\n";
+	echo "parity: bench/limit.c --print-sql printed " . count($copies) . " statements, not 5\n";
 }
 printf("parity: %d of %d cases agree between the extension and the peer; the limit's %d statements are the extension's%s\n",
 	count($cases) - $failures, count($cases), count($copies), $failures ? ' (or not: see above)' : '');

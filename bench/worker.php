@@ -13,6 +13,8 @@
  *   subaccount  + permissions (so the duplicate-email check runs), no password2
  *   bcrypt      + password2 as well: a real sub-account, bcrypt hash included
  *   error       clientid of a client that does not exist: Client ID Not Found
+ *   getcontacts GetContacts of client --client (userid), the default page: --rows contacts
+ *   updatecontact UpdateContact of contact --contact: firstname and lastname, new on every call
  *
  * Database settings come from LOCALAPI_TEST_SOCKET/USER/PASSWORD/DB (see
  * scripts/db.sh env); the extension gets them through its INI entries, given
@@ -77,6 +79,15 @@ switch ($scenario) {
 		$base = ['userid' => (string) $client];
 		$rows = (int) ($opt['rows'] ?? 10);
 		break;
+	case 'updatecontact':
+		/* Two fields of one contact, both new on every call. */
+		$command = 'UpdateContact';
+		$base = ['contactid' => (string) (int) ($opt['contact'] ?? 0)];
+		if ($base['contactid'] === '0') {
+			fwrite(STDERR, "worker: --contact is required for updatecontact\n");
+			exit(2);
+		}
+		break;
 	case 'plain':
 	case 'error':
 		break;
@@ -116,6 +127,9 @@ for ($i = 0; $i < $warmup; $i++) {
 	$post = $base;
 	if ($command === 'AddContact') {
 		$post['email'] = $prefix . $n++ . '@bench.invalid';
+	} elseif ($command === 'UpdateContact') {
+		$post['firstname'] = 'Jane ' . $prefix . $n;
+		$post['lastname'] = 'Doe ' . $n++;
 	}
 	check($fn($command, $post, ''), $expect, $rows);
 }
@@ -139,6 +153,9 @@ for (;;) {
 	$post = $base;
 	if ($command === 'AddContact') {
 		$post['email'] = $prefix . $n++ . '@bench.invalid';
+	} elseif ($command === 'UpdateContact') {
+		$post['firstname'] = 'Jane ' . $prefix . $n;
+		$post['lastname'] = 'Doe ' . $n++;
 	}
 	$answer = $fn($command, $post, '');
 	$lat[] = hrtime(true) - $s;
