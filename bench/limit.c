@@ -35,9 +35,13 @@
  * COMMIT), autocommit off as the extension's connection runs, three round trips.
  * Also a copy, printed by --print-sql and checked by bench/parity.php.
  *
+ * "getcontacts-one" is not the extension's: the same count and page as one statement
+ * (a derived table of the count LEFT JOINed to the page), one round trip without a
+ * transaction, to measure what four round trips cost GetContacts.
+ *
  * Usage (all options required unless marked):
  *   limit --socket PATH --user U --password P --db NAME --client ID
- *         [--mode insert|select|txn|multi|getcontacts|updatecontact] [--rows N] [--contact ID] [--duration SEC | --count N] [--warmup N]
+ *         [--mode insert|select|txn|multi|getcontacts|getcontacts-one|updatecontact] [--rows N] [--contact ID] [--duration SEC | --count N] [--warmup N]
  *         [--start-at EPOCH_SECONDS] [--tag TEXT]
  *   limit --print-sql
  *
@@ -90,6 +94,11 @@
 #define GC_SNAPSHOT_SQL "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"
 #define GC_COUNT_SQL "SELECT COUNT(*) AS total FROM tblcontacts" GC_WHERE
 #define GC_PAGE_SQL "SELECT * FROM tblcontacts" GC_WHERE " ORDER BY id LIMIT ?, ?"
+/* Not the extension's: the count and the page as one statement (one statement reads one
+ * snapshot, so no transaction is needed), to measure what one round trip instead of four
+ * would give. The count comes with every row; an empty page is one row of NULLs and the count. */
+#define GC_ONE_SQL "SELECT c.*, t.total FROM (SELECT COUNT(*) AS total FROM tblcontacts" GC_WHERE ") t" \
+	" LEFT JOIN (SELECT * FROM tblcontacts" GC_WHERE " ORDER BY id LIMIT ?, ?) c ON 1 = 1 ORDER BY c.id"
 #define GC_MAX_COLUMNS 64
 #define GC_CELL 4096
 
@@ -105,7 +114,7 @@
 #define UC_ROW_SQL "SELECT userid" UC_COLUMNS(UC_SELECTED) " FROM tblcontacts WHERE id = ? FOR UPDATE"
 #define UC_UPDATE_SQL "UPDATE tblcontacts SET " UC_COLUMNS(UC_SET) "updated_at = NOW() WHERE id = ?"
 
-enum { MODE_INSERT, MODE_SELECT, MODE_TXN, MODE_MULTI, MODE_GETCONTACTS, MODE_UPDATECONTACT };
+enum { MODE_INSERT, MODE_SELECT, MODE_TXN, MODE_MULTI, MODE_GETCONTACTS, MODE_UPDATECONTACT, MODE_GETCONTACTS_ONE };
 
 typedef struct {
 	const char *socket, *user, *password, *db, *mode, *tag;
@@ -188,8 +197,8 @@ static void parse(int argc, char **argv, options *o)
 	}
 	if (strcmp(o->mode, "insert") != 0 && strcmp(o->mode, "select") != 0
 		&& strcmp(o->mode, "txn") != 0 && strcmp(o->mode, "multi") != 0 && strcmp(o->mode, "getcontacts") != 0
-		&& strcmp(o->mode, "updatecontact") != 0) {
-		die("--mode must be insert, select, txn, multi, getcontacts or updatecontact", o->mode);
+		&& strcmp(o->mode, "updatecontact") != 0 && strcmp(o->mode, "getcontacts-one") != 0) {
+		die("--mode must be insert, select, txn, multi, getcontacts, getcontacts-one or updatecontact", o->mode);
 	}
 	if (!strcmp(o->mode, "updatecontact") && o->contact <= 0) {
 		die("usage", "--mode updatecontact needs --contact");
@@ -213,8 +222,9 @@ typedef struct {
 	MYSQL_BIND result;
 	char query[4096];
 	/* getcontacts */
-	MYSQL_STMT *count, *page;
+	MYSQL_STMT *count, *page, *one;
 	MYSQL_BIND gc_params[GC_WHERE_PARAMS + 2];
+	MYSQL_BIND one_params[2 * GC_WHERE_PARAMS + 2];
 	long long gc_subaccount;
 	unsigned long long gc_start, gc_num;
 	long long total;
@@ -387,8 +397,18 @@ static void prepare(bench *b, const options *o)
 	if (b->mode == MODE_MULTI) {
 		return;
 	}
-	if (b->mode == MODE_GETCONTACTS) {
+	if (b->mode == MODE_GETCONTACTS || b->mode == MODE_GETCONTACTS_ONE) {
 		prepare_getcontacts(b);
+		if (b->mode == MODE_GETCONTACTS_ONE) {
+			/* The WHERE's parameters twice (count, then page), then the page's offset and size. */
+			memcpy(b->one_params, b->gc_params, GC_WHERE_PARAMS * sizeof(MYSQL_BIND));
+			memcpy(b->one_params + GC_WHERE_PARAMS, b->gc_params, (GC_WHERE_PARAMS + 2) * sizeof(MYSQL_BIND));
+			b->one = prepare_one(b, GC_ONE_SQL);
+			if (mysql_stmt_bind_param(b->one, b->one_params) != 0) {
+				die("bind", mysql_stmt_error(b->one));
+			}
+			bind_columns(b, b->one);
+		}
 		return;
 	}
 	if (b->mode == MODE_UPDATECONTACT) {
@@ -497,6 +517,24 @@ static void getcontacts_call(bench *b)
 	}
 }
 
+/* The count and the page as one statement: one round trip, no transaction. */
+static void getcontacts_one_call(bench *b)
+{
+	long rows = 0;
+	int rc;
+
+	execute(b->one, 0);
+	while ((rc = mysql_stmt_fetch(b->one)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
+		rows++;
+	}
+	if (rc == 1) {
+		die("fetch", mysql_stmt_error(b->one));
+	}
+	if (b->rows_expected >= 0 && rows != (b->rows_expected ? b->rows_expected : 1)) {
+		die("getcontacts-one", "not the expected number of rows");
+	}
+}
+
 /* UpdateContact: the row, locked and read; the UPDATE of two changed fields; COMMIT. */
 static void updatecontact_call(bench *b, const options *o, long n)
 {
@@ -521,7 +559,7 @@ static void updatecontact_call(bench *b, const options *o, long n)
 /* One iteration: one contact (or one client look-up) in the chosen way. */
 static void one_call(bench *b, const options *o, long n)
 {
-	if (b->mode != MODE_SELECT && b->mode != MODE_GETCONTACTS && b->mode != MODE_UPDATECONTACT) {
+	if (b->mode == MODE_INSERT || b->mode == MODE_TXN || b->mode == MODE_MULTI) {
 		b->email_len = (unsigned long) snprintf(b->email, sizeof(b->email),
 			"limit-%s-%ld-%ld@bench.invalid", o->tag, (long) getpid(), n);
 	}
@@ -551,6 +589,9 @@ static void one_call(bench *b, const options *o, long n)
 			break;
 		case MODE_UPDATECONTACT:
 			updatecontact_call(b, o, n);
+			break;
+		case MODE_GETCONTACTS_ONE:
+			getcontacts_one_call(b);
 			break;
 	}
 }
@@ -586,7 +627,8 @@ int main(int argc, char **argv)
 	memset(&b, 0, sizeof(b));
 	b.mode = !strcmp(o.mode, "select") ? MODE_SELECT : !strcmp(o.mode, "txn") ? MODE_TXN
 		: !strcmp(o.mode, "multi") ? MODE_MULTI : !strcmp(o.mode, "getcontacts") ? MODE_GETCONTACTS
-		: !strcmp(o.mode, "updatecontact") ? MODE_UPDATECONTACT : MODE_INSERT;
+		: !strcmp(o.mode, "updatecontact") ? MODE_UPDATECONTACT
+		: !strcmp(o.mode, "getcontacts-one") ? MODE_GETCONTACTS_ONE : MODE_INSERT;
 	b.mysql = mysql_init(NULL);
 	mysql_options(b.mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	if (!mysql_real_connect(b.mysql, NULL, o.user, o.password, o.db, 0, o.socket,
@@ -633,6 +675,9 @@ int main(int argc, char **argv)
 	if (b.count) {
 		mysql_stmt_close(b.count);
 		mysql_stmt_close(b.page);
+	}
+	if (b.one) {
+		mysql_stmt_close(b.one);
 	}
 	if (b.row) {
 		mysql_stmt_close(b.row);

@@ -1,6 +1,7 @@
 <?php
 /*
- * The peer: localAPI('AddContact', ...) as docs/behaviour.md describes it,
+ * The peer: localAPI('AddContact', ...), and GetContacts and UpdateContact with
+ * WHMCS 7.x rules, as docs/behaviour.md describes them,
  * written in plain PHP the way a competent PHP developer would write it, to
  * benchmark the extension against. It is never shipped; it lives in bench/ only.
  *
@@ -13,7 +14,12 @@
  *     the duplicate-email check (FOR UPDATE, so that racing calls serialise on
  *     the email's index range), the INSERT and the activity-log row, COMMIT;
  *     deadlocks and lock-wait timeouts are retried;
- *   - add_hook()-style hooks (none are registered in the benchmark).
+ *   - add_hook()-style hooks (none are registered in the benchmark);
+ *   - GetContacts: the same checks, a WHERE built from the filters given, the
+ *     count and the page in one START TRANSACTION WITH CONSISTENT SNAPSHOT,
+ *     READ ONLY; UpdateContact: the same checks, then in one transaction the
+ *     row FOR UPDATE, the duplicate and ICANN checks, an UPDATE of the changed
+ *     columns only, COMMIT. bench/parity.php holds both to the extension's answers.
  *
  * Configure with peer_configure(socket, user, password, dbname), then call
  * peer_localAPI($command, $postData, $adminUsername).

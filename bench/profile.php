@@ -218,6 +218,34 @@ if ($scenario === 'plain') {
 	fprintf(STDERR, "profile: floor runs done\n");
 }
 
+/*
+ * What GetContacts' four round trips cost: the limit running the extension's statements
+ * (snapshot, count, page, ROLLBACK) and the same count and page as one statement (one
+ * round trip, no transaction: bench/limit.c getcontacts-one), against the extension and
+ * the peer; interleaved, medians of three rounds.
+ */
+if ($scenario === 'getcontacts') {
+	$ways = ['c:getcontacts' => "limit: the extension's four statements (4 round trips)",
+		'c:getcontacts-one' => 'limit: count and page as one statement (1 round trip)',
+		'a:getcontacts' => '(a) the extension (4 round trips)',
+		'b:getcontacts' => '(b) the peer (4 round trips)'];
+	$floor = [];
+	for ($round = 0; $round < 3; $round++) {
+		foreach ($ways as $way => $label) {
+			[$w, $mode] = explode(':', $way);
+			$floor[$way][] = probed_burst($w, 'getcontacts', $base + ['count' => $calls, 'mode' => $mode]);
+		}
+	}
+	printf("\n#### GetContacts: four round trips against one (interleaved, medians of 3 x %d calls)\n\n", $calls);
+	echo "| way | ops/s | p50 ms | client CPU µs | server CPU µs (connection thread) |\n|---|---:|---:|---:|---:|\n";
+	foreach ($ways as $way => $label) {
+		printf("| %s | %.0f | %.3f | %.1f | %.1f |\n", $label,
+			bench_median(array_column($floor[$way], 'rate')), bench_median(array_column($floor[$way], 'p50')),
+			bench_median(array_column($floor[$way], 'cpu_us')), bench_median(array_column($floor[$way], 'conn_cpu_us')));
+	}
+	fprintf(STDERR, "profile: floor runs done\n");
+}
+
 /* Where the client process's CPU goes, kernel included: perf record (cpu-clock samples), by object. */
 $perf = $scenario === 'plain' && trim((string) shell_exec('command -v perf')) !== ''
 	&& str_contains((string) shell_exec('perf record -q -e cpu-clock -o /dev/null true 2>&1; echo rc=$?'), 'rc=0');
