@@ -51,15 +51,15 @@ function bench_value(string $sql, array $params = []): mixed
 }
 
 /* The dedicated client the benchmark adds contacts to: found again by its tag, or made. */
-function bench_client(): int
+function bench_client(string $company = BENCH_COMPANY, string $email = BENCH_EMAIL): int
 {
 	$id = bench_value('SELECT id FROM tblclients WHERE companyname = ? AND email = ? ORDER BY id LIMIT 1',
-		[BENCH_COMPANY, BENCH_EMAIL]);
+		[$company, $email]);
 	if ($id !== null) {
 		return (int) $id;
 	}
-	$values = ['firstname' => 'Bench', 'lastname' => 'Client', 'companyname' => BENCH_COMPANY,
-		'email' => BENCH_EMAIL, 'status' => 'Active', 'datecreated' => date('Y-m-d')];
+	$values = ['firstname' => 'Bench', 'lastname' => 'Client', 'companyname' => $company,
+		'email' => $email, 'status' => 'Active', 'datecreated' => date('Y-m-d')];
 	$columns = bench_db()->execute_query(
 		'SELECT COLUMN_NAME, DATA_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA FROM information_schema.COLUMNS'
 		. " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tblclients'"
@@ -75,6 +75,60 @@ function bench_client(): int
 	$names = implode(', ', array_map(fn ($n) => "`$n`", array_keys($values)));
 	$marks = implode(', ', array_fill(0, count($values), '?'));
 	bench_db()->execute_query("INSERT INTO tblclients ($names) VALUES ($marks)", array_values($values));
+	return (int) bench_db()->insert_id;
+}
+
+const BENCH_READ_CONTACTS = 10;
+
+/* The limit's mode for each worker scenario (bench/limit.c): its floor. */
+const BENCH_LIMIT_MODES = ['error' => 'select', 'getcontacts' => 'getcontacts', 'updatecontact' => 'updatecontact'];
+
+/*
+ * The client GetContacts reads (BENCH_READ_CONTACTS contacts, made once with varied values,
+ * entities and a sub-account among them, never changed by a measurement), and the one
+ * UpdateContact changes (one contact of its own): each a client of its own, apart from
+ * the one AddContact fills and empties every round.
+ */
+function bench_read_client(): int
+{
+	$client = bench_client('localapi-bench-read', 'localapi-bench-read@bench.invalid');
+	$have = (int) bench_value('SELECT COUNT(*) FROM tblcontacts WHERE userid = ?', [$client]);
+	for ($i = $have; $i < BENCH_READ_CONTACTS; $i++) {
+		bench_insert_contact($client, [
+			'firstname' => "Reader $i", 'lastname' => $i % 3 ? 'Smith' : 'O&#039;Brien &amp; Co',
+			'companyname' => $i % 2 ? 'Example Ltd' : '', 'email' => "reader.$i@bench.invalid",
+			'address1' => "$i Main Street", 'city' => $i % 2 ? 'Zürich' : 'Leeds', 'state' => 'ZH',
+			'postcode' => sprintf('%04d', 8000 + $i), 'country' => $i % 2 ? 'CH' : 'GB',
+			'phonenumber' => "+41.4412345$i", 'subaccount' => $i === 3 ? 1 : 0,
+			'permissions' => $i === 3 ? 'profile,contacts,invoices' : '',
+		]);
+	}
+	return $client;
+}
+
+function bench_update_contact(): array
+{
+	$client = bench_client('localapi-bench-update', 'localapi-bench-update@bench.invalid');
+	$id = bench_value('SELECT id FROM tblcontacts WHERE userid = ? ORDER BY id LIMIT 1', [$client]);
+	if ($id === null) {
+		$id = bench_insert_contact($client, ['firstname' => 'Update', 'lastname' => 'Me',
+			'email' => 'update.me@bench.invalid', 'country' => 'GB']);
+	}
+	return [$client, (int) $id];
+}
+
+/* One tblcontacts row with the columns every layout has (the others take their defaults). */
+function bench_insert_contact(int $client, array $values): int
+{
+	$row = $values + ['firstname' => '', 'lastname' => '', 'companyname' => '', 'email' => '', 'address1' => '',
+		'address2' => '', 'city' => '', 'state' => '', 'postcode' => '', 'country' => '', 'phonenumber' => '',
+		'subaccount' => 0, 'password' => '', 'permissions' => '', 'generalemails' => 1, 'productemails' => 0,
+		'domainemails' => 1, 'invoiceemails' => 1, 'supportemails' => 0, 'affiliateemails' => 0, 'pwresetkey' => ''];
+	$row = ['userid' => $client] + $row;
+	$names = implode(', ', array_keys($row));
+	$marks = implode(', ', array_fill(0, count($row), '?'));
+	bench_db()->execute_query("INSERT INTO tblcontacts ($names, created_at, updated_at) VALUES ($marks, NOW(), NOW())",
+		array_values($row));
 	return (int) bench_db()->insert_id;
 }
 
@@ -124,7 +178,13 @@ function bench_command(string $who, string $scenario, array $run): array
 	if ($who === 'c') {
 		$cmd = [$c['limit'], '--socket', $c['socket'], '--user', $c['user'], '--password', $c['password'],
 			'--db', $c['db'], '--client', (string) $run['client'],
-			'--mode', $run['mode'] ?? ($scenario === 'error' ? 'select' : 'insert'), '--tag', $run['tag']];
+			'--mode', $run['mode'] ?? (BENCH_LIMIT_MODES[$scenario] ?? 'insert'), '--tag', $run['tag']];
+		if ($scenario === 'getcontacts') {
+			array_push($cmd, '--rows', (string) BENCH_READ_CONTACTS);
+		}
+		if (isset($run['contact'])) {
+			array_push($cmd, '--contact', (string) $run['contact']);
+		}
 	} else {
 		$cmd = [$c['php']];
 		if ($who === 'a') {
@@ -137,6 +197,12 @@ function bench_command(string $who, string $scenario, array $run): array
 		array_push($cmd, __DIR__ . '/worker.php', '--impl', $who === 'a' ? 'ext' : 'peer',
 			'--scenario', $scenario, '--client', (string) $run['client'],
 			'--missing', (string) $run['missing'], '--tag', $run['tag']);
+		if ($scenario === 'getcontacts') {
+			array_push($cmd, '--rows', (string) BENCH_READ_CONTACTS);
+		}
+		if (isset($run['contact'])) {
+			array_push($cmd, '--contact', (string) $run['contact']);
+		}
 	}
 	if (!empty($run['count'])) {
 		array_push($cmd, '--count', (string) $run['count']);

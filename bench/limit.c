@@ -19,10 +19,31 @@
  * rows in one commit); none of the statements here is the extension's own,
  * which it builds itself and may change.
  *
+ * "getcontacts" is the floor of GetContacts: the extension's own statements
+ * (ext/commands/get_contacts.c: START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY;
+ * the prepared COUNT(*) and the prepared SELECT * of the page, with the same 27
+ * parameters the extension binds for a call that filters by userid only and takes
+ * the default page; ROLLBACK), four round trips, every row fetched into buffers
+ * bound once. A copy of the extension's SQL: when get_contacts.c changes its
+ * statements, change them here (`limit --print-sql` prints them, and
+ * bench/parity.php checks that each is still a string of the extension's build).
+ *
+ * "updatecontact" is the floor of UpdateContact changing two fields (firstname and
+ * lastname, new values on every call) of contact --contact: the extension's own
+ * statements (ext/commands/update_contact.c: the prepared locking read of the row,
+ * every column fetched; the prepared UPDATE whose columns not written bind NULL;
+ * COMMIT), autocommit off as the extension's connection runs, three round trips.
+ * Also a copy, printed by --print-sql and checked by bench/parity.php.
+ *
+ * "getcontacts-one" is not the extension's: the same count and page as one statement
+ * (a derived table of the count LEFT JOINed to the page), one round trip without a
+ * transaction, to measure what four round trips cost GetContacts.
+ *
  * Usage (all options required unless marked):
  *   limit --socket PATH --user U --password P --db NAME --client ID
- *         [--mode insert|select|txn|multi] [--duration SEC | --count N] [--warmup N]
+ *         [--mode insert|select|txn|multi|getcontacts|getcontacts-one|updatecontact] [--rows N] [--contact ID] [--duration SEC | --count N] [--warmup N]
  *         [--start-at EPOCH_SECONDS] [--tag TEXT]
+ *   limit --print-sql
  *
  * Prints one line of JSON: {"ops":N,"elapsed_ns":T,"cpu_ns":C,"user_ns":U,
  * "sys_ns":S,"late_ms":L,"lat_ns":[...]}, the
@@ -60,13 +81,46 @@
 	" VALUES (NOW(), CONCAT('Added Contact - User ID: ', ?, ' - Contact ID: ', LAST_INSERT_ID())," \
 	" 'Local API User', ?, 0, 0, '')"
 
-enum { MODE_INSERT, MODE_SELECT, MODE_TXN, MODE_MULTI };
+/* GetContacts, as ext/commands/get_contacts.c sends it. */
+#define GC_TEXT_WHERE(column) " AND (? IS NULL OR " column " = ?)"
+#define GC_WHERE \
+	" WHERE (? IS NULL OR userid = ?)" \
+	GC_TEXT_WHERE("firstname") GC_TEXT_WHERE("lastname") GC_TEXT_WHERE("companyname") \
+	GC_TEXT_WHERE("email") GC_TEXT_WHERE("address1") GC_TEXT_WHERE("address2") \
+	GC_TEXT_WHERE("city") GC_TEXT_WHERE("state") GC_TEXT_WHERE("postcode") \
+	GC_TEXT_WHERE("country") GC_TEXT_WHERE("phonenumber") \
+	" AND (? = 0 OR subaccount = 1)"
+#define GC_WHERE_PARAMS (2 + 2 * 11 + 1)
+#define GC_SNAPSHOT_SQL "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"
+#define GC_COUNT_SQL "SELECT COUNT(*) AS total FROM tblcontacts" GC_WHERE
+#define GC_PAGE_SQL "SELECT * FROM tblcontacts" GC_WHERE " ORDER BY id LIMIT ?, ?"
+/* Not the extension's: the count and the page as one statement (one statement reads one
+ * snapshot, so no transaction is needed), to measure what one round trip instead of four
+ * would give. The count comes with every row; an empty page is one row of NULLs and the count. */
+#define GC_ONE_SQL "SELECT c.*, t.total FROM (SELECT COUNT(*) AS total FROM tblcontacts" GC_WHERE ") t" \
+	" LEFT JOIN (SELECT * FROM tblcontacts" GC_WHERE " ORDER BY id LIMIT ?, ?) c ON 1 = 1 ORDER BY c.id"
+#define GC_MAX_COLUMNS 64
+#define GC_CELL 4096
+
+/* UpdateContact, as ext/commands/update_contact.c sends it. */
+#define UC_COLUMNS(X) \
+	X("firstname") X("lastname") X("companyname") X("email") X("address1") X("address2") \
+	X("city") X("state") X("postcode") X("country") X("phonenumber") \
+	X("generalemails") X("productemails") X("domainemails") X("invoiceemails") X("supportemails") \
+	X("affiliateemails") X("subaccount") X("password") X("permissions")
+#define UC_COLUMN_COUNT 20
+#define UC_SELECTED(c) ", " c
+#define UC_SET(c) c " = COALESCE(?, " c "), "
+#define UC_ROW_SQL "SELECT userid" UC_COLUMNS(UC_SELECTED) " FROM tblcontacts WHERE id = ? FOR UPDATE"
+#define UC_UPDATE_SQL "UPDATE tblcontacts SET " UC_COLUMNS(UC_SET) "updated_at = NOW() WHERE id = ?"
+
+enum { MODE_INSERT, MODE_SELECT, MODE_TXN, MODE_MULTI, MODE_GETCONTACTS, MODE_UPDATECONTACT, MODE_GETCONTACTS_ONE };
 
 typedef struct {
 	const char *socket, *user, *password, *db, *mode, *tag;
-	long long client;
+	long long client, contact;
 	double duration, start_at;
-	long count, warmup;
+	long count, warmup, rows;
 } options;
 
 static void die(const char *what, const char *detail)
@@ -99,6 +153,7 @@ static void parse(int argc, char **argv, options *o)
 	o->mode = "insert";
 	o->tag = "c";
 	o->warmup = 20;
+	o->rows = -1;
 	for (int i = 1; i < argc; i++) {
 		const char *key = argv[i];
 		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -127,6 +182,10 @@ static void parse(int argc, char **argv, options *o)
 			o->warmup = atol(val);
 		} else if (!strcmp(key, "--start-at")) {
 			o->start_at = atof(val);
+		} else if (!strcmp(key, "--contact")) {
+			o->contact = atoll(val);
+		} else if (!strcmp(key, "--rows")) {
+			o->rows = atol(val);
 		} else if (!strcmp(key, "--tag")) {
 			o->tag = val;
 		} else {
@@ -137,8 +196,12 @@ static void parse(int argc, char **argv, options *o)
 		die("usage", "--socket --user --password --db --client are required");
 	}
 	if (strcmp(o->mode, "insert") != 0 && strcmp(o->mode, "select") != 0
-		&& strcmp(o->mode, "txn") != 0 && strcmp(o->mode, "multi") != 0) {
-		die("--mode must be insert, select, txn or multi", o->mode);
+		&& strcmp(o->mode, "txn") != 0 && strcmp(o->mode, "multi") != 0 && strcmp(o->mode, "getcontacts") != 0
+		&& strcmp(o->mode, "updatecontact") != 0 && strcmp(o->mode, "getcontacts-one") != 0) {
+		die("--mode must be insert, select, txn, multi, getcontacts, getcontacts-one or updatecontact", o->mode);
+	}
+	if (!strcmp(o->mode, "updatecontact") && o->contact <= 0) {
+		die("usage", "--mode updatecontact needs --contact");
 	}
 	if (o->duration <= 0 && o->count <= 0) {
 		o->count = 500;
@@ -158,6 +221,25 @@ typedef struct {
 	long long id_out;
 	MYSQL_BIND result;
 	char query[4096];
+	/* getcontacts */
+	MYSQL_STMT *count, *page, *one;
+	MYSQL_BIND gc_params[GC_WHERE_PARAMS + 2];
+	MYSQL_BIND one_params[2 * GC_WHERE_PARAMS + 2];
+	long long gc_subaccount;
+	unsigned long long gc_start, gc_num;
+	long long total;
+	unsigned int columns;
+	MYSQL_BIND cols[GC_MAX_COLUMNS];
+	long long cells[GC_MAX_COLUMNS][GC_CELL / sizeof(long long)]; /* aligned for any type */
+	unsigned long lengths[GC_MAX_COLUMNS];
+	my_bool nulls[GC_MAX_COLUMNS];
+	long rows_expected;
+	/* updatecontact */
+	MYSQL_STMT *row, *update;
+	long long contact;
+	MYSQL_BIND uc_params[UC_COLUMN_COUNT + 1];
+	char first[64], last[64];
+	unsigned long first_len, last_len;
 } bench;
 
 static MYSQL_STMT *prepare_one(bench *b, const char *sql)
@@ -170,10 +252,167 @@ static MYSQL_STMT *prepare_one(bench *b, const char *sql)
 	return stmt;
 }
 
+/* The extension's parameters for GetContacts by userid, default page: userid twice, NULL for
+ * every text filter (twice each), subaccount 0, then the offset 0 and the page size 25. */
+static void prepare_getcontacts(bench *b)
+{
+	MYSQL_RES *meta;
+	MYSQL_BIND *p = b->gc_params;
+
+	b->count = prepare_one(b, GC_COUNT_SQL);
+	b->page = prepare_one(b, GC_PAGE_SQL);
+	memset(b->gc_params, 0, sizeof(b->gc_params));
+	for (int i = 0; i < 2; i++) {
+		p[i].buffer_type = MYSQL_TYPE_LONGLONG;
+		p[i].buffer = &b->client;
+		p[i].is_unsigned = 1;
+	}
+	for (int i = 2; i < GC_WHERE_PARAMS - 1; i++) {
+		p[i].buffer_type = MYSQL_TYPE_NULL;
+	}
+	p[GC_WHERE_PARAMS - 1].buffer_type = MYSQL_TYPE_LONGLONG;
+	p[GC_WHERE_PARAMS - 1].buffer = &b->gc_subaccount;
+	b->gc_start = 0;
+	b->gc_num = 25;
+	p[GC_WHERE_PARAMS].buffer_type = MYSQL_TYPE_LONGLONG;
+	p[GC_WHERE_PARAMS].buffer = &b->gc_start;
+	p[GC_WHERE_PARAMS].is_unsigned = 1;
+	p[GC_WHERE_PARAMS + 1].buffer_type = MYSQL_TYPE_LONGLONG;
+	p[GC_WHERE_PARAMS + 1].buffer = &b->gc_num;
+	p[GC_WHERE_PARAMS + 1].is_unsigned = 1;
+	if (mysql_stmt_bind_param(b->count, p) != 0 || mysql_stmt_bind_param(b->page, p) != 0) {
+		die("bind", mysql_stmt_error(b->page));
+	}
+	memset(&b->result, 0, sizeof(b->result));
+	b->result.buffer_type = MYSQL_TYPE_LONGLONG;
+	b->result.buffer = &b->total;
+	if (mysql_stmt_bind_result(b->count, &b->result) != 0) {
+		die("bind", mysql_stmt_error(b->count));
+	}
+	/* Every column of the page into a buffer of its own, bound once, in its own type: integers
+	 * as long long, dates and times as MYSQL_TIME, the rest as text (no conversion at all). */
+	if (!(meta = mysql_stmt_result_metadata(b->page))) {
+		die("metadata", mysql_stmt_error(b->page));
+	}
+	b->columns = mysql_num_fields(meta);
+	if (b->columns > GC_MAX_COLUMNS) {
+		die("getcontacts", "too many columns");
+	}
+	memset(b->cols, 0, sizeof(b->cols));
+	for (unsigned int i = 0; i < b->columns; i++) {
+		switch (mysql_fetch_field_direct(meta, i)->type) {
+			case MYSQL_TYPE_TINY: case MYSQL_TYPE_SHORT: case MYSQL_TYPE_INT24:
+			case MYSQL_TYPE_LONG: case MYSQL_TYPE_LONGLONG:
+				b->cols[i].buffer_type = MYSQL_TYPE_LONGLONG;
+				break;
+			case MYSQL_TYPE_DATE: case MYSQL_TYPE_DATETIME: case MYSQL_TYPE_TIMESTAMP:
+				b->cols[i].buffer_type = MYSQL_TYPE_DATETIME;
+				break;
+			default:
+				b->cols[i].buffer_type = MYSQL_TYPE_STRING;
+				break;
+		}
+		b->cols[i].buffer = b->cells[i];
+		b->cols[i].buffer_length = GC_CELL;
+		b->cols[i].length = &b->lengths[i];
+		b->cols[i].is_null = &b->nulls[i];
+	}
+	mysql_free_result(meta);
+	if (mysql_stmt_bind_result(b->page, b->cols) != 0) {
+		die("bind", mysql_stmt_error(b->page));
+	}
+}
+
+/* Binds the row's columns as prepare_getcontacts() does: each in its own type, once. */
+static void bind_columns(bench *b, MYSQL_STMT *stmt)
+{
+	MYSQL_RES *meta = mysql_stmt_result_metadata(stmt);
+
+	if (!meta) {
+		die("metadata", mysql_stmt_error(stmt));
+	}
+	b->columns = mysql_num_fields(meta);
+	if (b->columns > GC_MAX_COLUMNS) {
+		die("bind", "too many columns");
+	}
+	memset(b->cols, 0, sizeof(b->cols));
+	for (unsigned int i = 0; i < b->columns; i++) {
+		switch (mysql_fetch_field_direct(meta, i)->type) {
+			case MYSQL_TYPE_TINY: case MYSQL_TYPE_SHORT: case MYSQL_TYPE_INT24:
+			case MYSQL_TYPE_LONG: case MYSQL_TYPE_LONGLONG:
+				b->cols[i].buffer_type = MYSQL_TYPE_LONGLONG;
+				break;
+			default:
+				b->cols[i].buffer_type = MYSQL_TYPE_STRING;
+				break;
+		}
+		b->cols[i].buffer = b->cells[i];
+		b->cols[i].buffer_length = GC_CELL;
+		b->cols[i].length = &b->lengths[i];
+		b->cols[i].is_null = &b->nulls[i];
+	}
+	mysql_free_result(meta);
+	if (mysql_stmt_bind_result(stmt, b->cols) != 0) {
+		die("bind", mysql_stmt_error(stmt));
+	}
+}
+
+/* The extension's parameters for UpdateContact of firstname and lastname: those two, NULL for
+ * the 18 other columns, the contact's id. */
+static void prepare_updatecontact(bench *b, const options *o)
+{
+	MYSQL_BIND *p = b->uc_params;
+
+	b->contact = o->contact;
+	b->row = prepare_one(b, UC_ROW_SQL);
+	b->update = prepare_one(b, UC_UPDATE_SQL);
+	memset(b->params, 0, sizeof(b->params));
+	b->params[0].buffer_type = MYSQL_TYPE_LONGLONG;
+	b->params[0].buffer = &b->contact;
+	if (mysql_stmt_bind_param(b->row, b->params) != 0) {
+		die("bind", mysql_stmt_error(b->row));
+	}
+	bind_columns(b, b->row);
+	memset(b->uc_params, 0, sizeof(b->uc_params));
+	p[0].buffer_type = MYSQL_TYPE_STRING;
+	p[0].buffer = b->first;
+	p[0].length = &b->first_len;
+	p[1].buffer_type = MYSQL_TYPE_STRING;
+	p[1].buffer = b->last;
+	p[1].length = &b->last_len;
+	for (int i = 2; i < UC_COLUMN_COUNT; i++) {
+		p[i].buffer_type = MYSQL_TYPE_NULL;
+	}
+	p[UC_COLUMN_COUNT].buffer_type = MYSQL_TYPE_LONGLONG;
+	p[UC_COLUMN_COUNT].buffer = &b->contact;
+	if (mysql_stmt_bind_param(b->update, p) != 0) {
+		die("bind", mysql_stmt_error(b->update));
+	}
+}
+
 static void prepare(bench *b, const options *o)
 {
 	b->client = o->client;
+	b->rows_expected = o->rows;
 	if (b->mode == MODE_MULTI) {
+		return;
+	}
+	if (b->mode == MODE_GETCONTACTS || b->mode == MODE_GETCONTACTS_ONE) {
+		prepare_getcontacts(b);
+		if (b->mode == MODE_GETCONTACTS_ONE) {
+			/* The WHERE's parameters twice (count, then page), then the page's offset and size. */
+			memcpy(b->one_params, b->gc_params, GC_WHERE_PARAMS * sizeof(MYSQL_BIND));
+			memcpy(b->one_params + GC_WHERE_PARAMS, b->gc_params, (GC_WHERE_PARAMS + 2) * sizeof(MYSQL_BIND));
+			b->one = prepare_one(b, GC_ONE_SQL);
+			if (mysql_stmt_bind_param(b->one, b->one_params) != 0) {
+				die("bind", mysql_stmt_error(b->one));
+			}
+			bind_columns(b, b->one);
+		}
+		return;
+	}
+	if (b->mode == MODE_UPDATECONTACT) {
+		prepare_updatecontact(b, o);
 		return;
 	}
 	b->stmt = prepare_one(b, b->mode == MODE_SELECT ? SELECT_SQL : INSERT_SQL);
@@ -248,10 +487,79 @@ static void multi_call(bench *b)
 	}
 }
 
+/* GetContacts: the snapshot, the count, the page (every row fetched), the end of the read. */
+static void getcontacts_call(bench *b)
+{
+	long rows = 0;
+	int rc;
+
+	if (mysql_real_query(b->mysql, GC_SNAPSHOT_SQL, sizeof(GC_SNAPSHOT_SQL) - 1) != 0) {
+		die("snapshot", mysql_error(b->mysql));
+	}
+	execute(b->count, 0);
+	if (mysql_stmt_fetch(b->count) != 0) {
+		die("count", mysql_stmt_error(b->count));
+	}
+	while (mysql_stmt_fetch(b->count) == 0) {
+	}
+	execute(b->page, 0);
+	while ((rc = mysql_stmt_fetch(b->page)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
+		rows++;
+	}
+	if (rc == 1) {
+		die("fetch", mysql_stmt_error(b->page));
+	}
+	if (mysql_rollback(b->mysql) != 0) {
+		die("rollback", mysql_error(b->mysql));
+	}
+	if (b->rows_expected >= 0 && (rows != b->rows_expected || b->total != b->rows_expected)) {
+		die("getcontacts", "not the expected number of rows");
+	}
+}
+
+/* The count and the page as one statement: one round trip, no transaction. */
+static void getcontacts_one_call(bench *b)
+{
+	long rows = 0;
+	int rc;
+
+	execute(b->one, 0);
+	while ((rc = mysql_stmt_fetch(b->one)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
+		rows++;
+	}
+	if (rc == 1) {
+		die("fetch", mysql_stmt_error(b->one));
+	}
+	if (b->rows_expected >= 0 && rows != (b->rows_expected ? b->rows_expected : 1)) {
+		die("getcontacts-one", "not the expected number of rows");
+	}
+}
+
+/* UpdateContact: the row, locked and read; the UPDATE of two changed fields; COMMIT. */
+static void updatecontact_call(bench *b, const options *o, long n)
+{
+	long rows = 0;
+	int rc;
+
+	b->first_len = (unsigned long) snprintf(b->first, sizeof(b->first), "Jane %s %ld %ld", o->tag, (long) getpid(), n);
+	b->last_len = (unsigned long) snprintf(b->last, sizeof(b->last), "Doe %ld", n);
+	execute(b->row, 0);
+	while ((rc = mysql_stmt_fetch(b->row)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
+		rows++;
+	}
+	if (rc == 1 || rows != 1) {
+		die("row", rc == 1 ? mysql_stmt_error(b->row) : "not one row");
+	}
+	execute(b->update, 1);
+	if (mysql_commit(b->mysql) != 0) {
+		die("commit", mysql_error(b->mysql));
+	}
+}
+
 /* One iteration: one contact (or one client look-up) in the chosen way. */
 static void one_call(bench *b, const options *o, long n)
 {
-	if (b->mode != MODE_SELECT) {
+	if (b->mode == MODE_INSERT || b->mode == MODE_TXN || b->mode == MODE_MULTI) {
 		b->email_len = (unsigned long) snprintf(b->email, sizeof(b->email),
 			"limit-%s-%ld-%ld@bench.invalid", o->tag, (long) getpid(), n);
 	}
@@ -275,6 +583,15 @@ static void one_call(bench *b, const options *o, long n)
 			break;
 		case MODE_MULTI:
 			multi_call(b);
+			break;
+		case MODE_GETCONTACTS:
+			getcontacts_call(b);
+			break;
+		case MODE_UPDATECONTACT:
+			updatecontact_call(b, o, n);
+			break;
+		case MODE_GETCONTACTS_ONE:
+			getcontacts_one_call(b);
 			break;
 	}
 }
@@ -301,17 +618,24 @@ int main(int argc, char **argv)
 	long long t0, t1, u0, u1, s0, s1, deadline = 0;
 	double late_ms;
 
+	if (argc == 2 && !strcmp(argv[1], "--print-sql")) {
+		/* The statements copied from the extension, one a line, for bench/parity.php to find in it. */
+		printf("%s\n%s\n%s\n%s\n%s\n", GC_SNAPSHOT_SQL, GC_COUNT_SQL, GC_PAGE_SQL, UC_ROW_SQL, UC_UPDATE_SQL);
+		return 0;
+	}
 	parse(argc, argv, &o);
 	memset(&b, 0, sizeof(b));
 	b.mode = !strcmp(o.mode, "select") ? MODE_SELECT : !strcmp(o.mode, "txn") ? MODE_TXN
-		: !strcmp(o.mode, "multi") ? MODE_MULTI : MODE_INSERT;
+		: !strcmp(o.mode, "multi") ? MODE_MULTI : !strcmp(o.mode, "getcontacts") ? MODE_GETCONTACTS
+		: !strcmp(o.mode, "updatecontact") ? MODE_UPDATECONTACT
+		: !strcmp(o.mode, "getcontacts-one") ? MODE_GETCONTACTS_ONE : MODE_INSERT;
 	b.mysql = mysql_init(NULL);
 	mysql_options(b.mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	if (!mysql_real_connect(b.mysql, NULL, o.user, o.password, o.db, 0, o.socket,
 			b.mode == MODE_MULTI ? CLIENT_MULTI_STATEMENTS : 0)) {
 		die("connect", mysql_error(b.mysql));
 	}
-	if ((b.mode == MODE_TXN || b.mode == MODE_MULTI) && mysql_autocommit(b.mysql, 0) != 0) {
+	if ((b.mode == MODE_TXN || b.mode == MODE_MULTI || b.mode == MODE_UPDATECONTACT) && mysql_autocommit(b.mysql, 0) != 0) {
 		die("autocommit", mysql_error(b.mysql));
 	}
 	prepare(&b, &o);
@@ -347,6 +671,17 @@ int main(int argc, char **argv)
 	}
 	if (b.log) {
 		mysql_stmt_close(b.log);
+	}
+	if (b.count) {
+		mysql_stmt_close(b.count);
+		mysql_stmt_close(b.page);
+	}
+	if (b.one) {
+		mysql_stmt_close(b.one);
+	}
+	if (b.row) {
+		mysql_stmt_close(b.row);
+		mysql_stmt_close(b.update);
 	}
 	mysql_close(b.mysql);
 	printf("{\"ops\":%ld,\"elapsed_ns\":%lld,\"cpu_ns\":%lld,\"user_ns\":%lld,\"sys_ns\":%lld,\"late_ms\":%.3f,\"lat_ns\":[",

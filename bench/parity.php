@@ -55,6 +55,30 @@ $cases = [
 	['unknown command', 'GetClients', [], ''],
 ];
 
+/* GetContacts (the answers alone: it writes nothing), against the read client's contacts. */
+$reader = bench_read_client();
+$cases = array_merge($cases, [
+	['GetContacts: the benchmark\'s call', 'GetContacts', ['userid' => (string) $reader], ''],
+	['GetContacts: userid as int, a page', 'GetContacts', ['userid' => $reader, 'limitstart' => '2', 'limitnum' => 3], ''],
+	['GetContacts: limitstart as int', 'GetContacts', ['userid' => $reader, 'limitstart' => 4, 'limitnum' => ' 2 '], ''],
+	['GetContacts: past the end', 'GetContacts', ['userid' => $reader, 'limitstart' => '50'], ''],
+	['GetContacts: falsy values', 'GetContacts', ['userid' => $reader, 'limitstart' => '0', 'limitnum' => '', 'firstname' => '0',
+		'city' => null, 'email' => false, 'country' => '&#48;'], ''],
+	['GetContacts: filters, entities', 'GetContacts', ['userid' => $reader, 'lastname' => "o'brien & co"], ''],
+	['GetContacts: filter, accents and case', 'GetContacts', ['city' => 'ZURICH', 'country' => 'ch', 'userid' => $reader], ''],
+	['GetContacts: sub-accounts only', 'GetContacts', ['userid' => $reader, 'subaccount' => '1'], ''],
+	['GetContacts: no such client', 'GetContacts', ['userid' => '999999999'], ''],
+	['GetContacts: email filter', 'GetContacts', ['email' => 'READER.3@bench.invalid'], ''],
+	['GetContacts: limitnum -1', 'GetContacts', ['limitnum' => '-1'], ''],
+	['GetContacts: limitstart 1.5', 'GetContacts', ['limitstart' => 1.5], ''],
+	['GetContacts: userid true', 'GetContacts', ['userid' => true], ''],
+	['GetContacts: userid array', 'GetContacts', ['userid' => ['1']], ''],
+	['GetContacts: filter array', 'GetContacts', ['userid' => $reader, 'city' => []], ''],
+	['GetContacts: filter invalid UTF-8', 'GetContacts', ['state' => ['x' => "\xC3"]], ''],
+	['GetContacts: 4-byte filter', 'GetContacts', ['firstname' => "\u{1F600}"], ''],
+	['GetContacts: unknown admin', 'GetContacts', ['userid' => $reader], 'nobody-' . getmypid()],
+]);
+
 function contact_row(int $id): ?array
 {
 	$row = bench_db()->execute_query('SELECT * FROM tblcontacts WHERE id = ?', [$id])->fetch_assoc();
@@ -85,6 +109,10 @@ foreach ($cases as [$label, $command, $post, $admin]) {
 			$input['email'] = $email();
 		}
 		$answer = $fn($command, $input, $admin);
+		if ($command === 'GetContacts') {
+			$seen[$name] = ['answer' => $answer];
+			continue;
+		}
 		$seen[$name] = ['answer' => $answer['result'] === 'success' ? 'success' : $answer];
 		if ($answer['result'] === 'success') {
 			$row = contact_row($answer['contactid']);
@@ -101,5 +129,110 @@ foreach ($cases as [$label, $command, $post, $admin]) {
 	}
 }
 bench_cleanup($client);
-printf("parity: %d of %d cases agree between the extension and the peer\n", count($cases) - $failures, count($cases));
+
+/*
+ * UpdateContact: each case runs, for each contestant, against a contact made afresh in the
+ * same state (updated_at set in the past, so that a write shows), and compares the answers
+ * and the contact rows after the call (the bcrypt hash verified instead of compared; whether
+ * updated_at moved). The contact is deleted after each run, so that no case sees another's.
+ * A second client, whose preferences say no domain emails, is there for the ICANN rule.
+ */
+[$updClient] = bench_update_contact();
+$icannClient = bench_client('localapi-bench-icann', 'localapi-bench-icann@bench.invalid');
+bench_db()->execute_query('UPDATE tblclients SET email_preferences = ? WHERE id = ?',
+	['{"general":1,"invoice":1,"support":1,"product":1,"domain":0,"affiliate":1}', $icannClient]);
+$contact = ['firstname' => 'Ann', 'lastname' => 'Lee', 'email' => 'ann.lee@bench.invalid', 'country' => 'GB'];
+/* [label, postData (contactid filled in when null), contact values, client] */
+$updates = [
+	['the benchmark\'s call: two fields', ['contactid' => null, 'firstname' => 'Jo', 'lastname' => 'Ray'], [], $updClient],
+	['contactid as int, all text fields, entities', ['contactid' => 'int', 'firstname' => "O'Brien & <Co>", 'lastname' => 'a&amp;b',
+		'companyname' => '', 'email' => 'x@y.invalid', 'address1' => 'A1', 'address2' => 'A2', 'city' => 'Zürich', 'state' => 'ZH',
+		'postcode' => 8000, 'country' => 'CH', 'phonenumber' => true, 'tax_id' => [1]], [], $updClient],
+	['nothing changes', ['contactid' => null, 'firstname' => 'Ann', 'lastname' => 'Lee'], [], $updClient],
+	['only case changes', ['contactid' => null, 'firstname' => 'ANN'], [], $updClient],
+	['null counts as not given', ['contactid' => null, 'firstname' => null, 'generalemails' => null], [], $updClient],
+	['email_preferences', ['contactid' => null, 'email_preferences' => ['general' => 0, 'invoice' => '1', 'affiliate' => 'yes'],
+		'supportemails' => '1'], [], $updClient],
+	['email_preferences empty, legacy flags', ['contactid' => null, 'email_preferences' => [], 'productemails' => 'on',
+		'generalemails' => '0'], [], $updClient],
+	['email_preferences not an array', ['contactid' => null, 'email_preferences' => 'x'], [], $updClient],
+	['invalid email types', ['contactid' => null, 'email_preferences' => ['general' => 1, 'spam' => 1, 0 => 1]], [], $updClient],
+	['subaccount, permissions as a list', ['contactid' => null, 'subaccount' => '1', 'permissions' => ['profile', 'tickets']],
+		[], $updClient],
+	['permissions as a string', ['contactid' => null, 'permissions' => 'profile,orders'], [], $updClient],
+	['invalid permission', ['contactid' => null, 'permissions' => ['profile', 'root']], [], $updClient],
+	['password2', ['contactid' => null, 'password2' => 'p&amp;ss'], [], $updClient],
+	['password2 empty', ['contactid' => null, 'password2' => ''], ['password' => 'x'], $updClient],
+	['sub-account takes a client\'s email', ['contactid' => null, 'subaccount' => 1, 'email' => strtoupper(BENCH_EMAIL)], [], $updClient],
+	['plain contact takes a client\'s email', ['contactid' => null, 'email' => BENCH_EMAIL], [], $updClient],
+	['becomes a sub-account with a client\'s email', ['contactid' => null, 'subaccount' => 'on'], ['email' => BENCH_EMAIL], $updClient],
+	['ICANN: the last domain recipient', ['contactid' => null, 'domainemails' => 0], [], $icannClient],
+	['ICANN: the client gets domain emails', ['contactid' => null, 'domainemails' => 0], [], $updClient],
+	['invalid UTF-8', ['contactid' => null, 'city' => "\xff"], [], $updClient],
+	['field as array', ['contactid' => null, 'city' => ['x']], [], $updClient],
+	['4-byte character', ['contactid' => null, 'lastname' => "\u{1F600}"], [], $updClient],
+	['contactid 12abc', ['contactid' => 'abc', 'firstname' => 'X'], [], $updClient],
+	['no contactid', ['firstname' => 'X'], [], $updClient],
+	['no such contact', ['contactid' => '999999999', 'firstname' => 'X'], [], $updClient],
+	['bad input before a missing contact', ['contactid' => '999999999', 'firstname' => ['X']], [], $updClient],
+];
+function update_row(int $id): ?array
+{
+	$row = bench_db()->execute_query('SELECT * FROM tblcontacts WHERE id = ?', [$id])->fetch_assoc();
+	if ($row === null) {
+		return null;
+	}
+	$row['updated_at'] = $row['updated_at'] === '2001-02-03 04:05:06' ? 'unchanged' : 'changed';
+	if ($row['password'] !== '' && $row['password'] !== 'x') {
+		$row['password'] = password_verify('p&ss', $row['password']) ? 'bcrypt(p&ss)' : 'bad hash';
+	}
+	unset($row['id'], $row['created_at']);
+	return $row;
+}
+$updateFailures = 0;
+foreach ($updates as [$label, $post, $values, $owner]) {
+	$seen = [];
+	foreach (['ext' => 'localAPI', 'peer' => 'peer_localAPI'] as $name => $fn) {
+		$id = bench_insert_contact($owner, $values + $contact);
+		bench_db()->execute_query("UPDATE tblcontacts SET updated_at = '2001-02-03 04:05:06' WHERE id = ?", [$id]);
+		$input = $post;
+		if (array_key_exists('contactid', $input) && ($input['contactid'] === null || $input['contactid'] === 'int'
+				|| $input['contactid'] === 'abc')) {
+			$input['contactid'] = $input['contactid'] === 'int' ? $id : ($input['contactid'] === 'abc' ? "{$id}abc" : " $id");
+		}
+		$answer = $fn('UpdateContact', $input, '');
+		/* The contact differs per contestant: its id is compared with the input, not between them. */
+		if (isset($answer['contactid'], $input['contactid']) && $answer['contactid'] === $input['contactid']) {
+			$answer['contactid'] = 'as given';
+		}
+		$seen[$name] = ['answer' => $answer, 'row' => update_row($id)];
+		if (getenv('PARITY_VERBOSE')) {
+			echo "parity: UpdateContact: $label: $name " . json_encode($seen[$name]) . "\n";
+		}
+		bench_db()->execute_query('DELETE FROM tblcontacts WHERE id = ?', [$id]);
+	}
+	if ($seen['ext'] !== $seen['peer']) {
+		$updateFailures++;
+		echo "parity: UpdateContact: $label: ext " . json_encode($seen['ext']) . "\n        peer " . json_encode($seen['peer']) . "\n";
+	}
+}
+$failures += $updateFailures;
+$cases = array_merge($cases, $updates);
+
+/* The limit's GetContacts and UpdateContact floors run a copy of the extension's statements: each must still be a
+ * string of the extension's build, or the floor measures something else. */
+$so = (string) @file_get_contents(bench_config()['ext']);
+$copies = array_filter(explode("\n", (string) shell_exec(escapeshellarg(bench_config()['limit']) . ' --print-sql')));
+foreach ($copies as $sql) {
+	if (!str_contains($so, "\0" . $sql . "\0")) {
+		$failures++;
+		echo "parity: bench/limit.c's copy of a statement is not the extension's: $sql\n";
+	}
+}
+if (count($copies) !== 5) {
+	$failures++;
+	echo "parity: bench/limit.c --print-sql printed " . count($copies) . " statements, not 5\n";
+}
+printf("parity: %d of %d cases agree between the extension and the peer; the limit's %d statements are the extension's%s\n",
+	count($cases) - $failures, count($cases), count($copies), $failures ? ' (or not: see above)' : '');
 exit($failures ? 1 : 0);

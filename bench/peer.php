@@ -1,6 +1,7 @@
 <?php
 /*
- * The peer: localAPI('AddContact', ...) as docs/behaviour.md describes it,
+ * The peer: localAPI('AddContact', ...), and GetContacts and UpdateContact with
+ * WHMCS 7.x rules, as docs/behaviour.md describes them,
  * written in plain PHP the way a competent PHP developer would write it, to
  * benchmark the extension against. It is never shipped; it lives in bench/ only.
  *
@@ -13,7 +14,12 @@
  *     the duplicate-email check (FOR UPDATE, so that racing calls serialise on
  *     the email's index range), the INSERT and the activity-log row, COMMIT;
  *     deadlocks and lock-wait timeouts are retried;
- *   - add_hook()-style hooks (none are registered in the benchmark).
+ *   - add_hook()-style hooks (none are registered in the benchmark);
+ *   - GetContacts: the same checks, a WHERE built from the filters given, the
+ *     count and the page in one START TRANSACTION WITH CONSISTENT SNAPSHOT,
+ *     READ ONLY; UpdateContact: the same checks, then in one transaction the
+ *     row FOR UPDATE, the duplicate and ICANN checks, an UPDATE of the changed
+ *     columns only, COMMIT. bench/parity.php holds both to the extension's answers.
  *
  * Configure with peer_configure(socket, user, password, dbname), then call
  * peer_localAPI($command, $postData, $adminUsername).
@@ -67,9 +73,14 @@ final class PeerDb
 	}
 
 	/* Prepared once per process, reused by every call. */
+	public static function statement(string $sql): PDOStatement
+	{
+		return self::$statements[$sql] ??= self::pdo()->prepare($sql);
+	}
+
 	public static function run(string $sql, array $params): PDOStatement
 	{
-		$stmt = self::$statements[$sql] ??= self::pdo()->prepare($sql);
+		$stmt = self::statement($sql);
 		$stmt->execute($params);
 		return $stmt;
 	}
@@ -399,6 +410,273 @@ function peer_hook_vars(array $c, string $country, bool $subaccount, int $contac
 }
 
 /* ------------------------------------------------------------------------
+ * GetContacts (docs/behaviour.md §10), with WHMCS 7.x rules as the rest of the peer
+ */
+
+const PEER_FILTERS = [
+	'firstname', 'lastname', 'companyname', 'email', 'address1', 'address2', 'city', 'state',
+	'postcode', 'country', 'phonenumber',
+];
+
+/* PHP truthiness of a value as normalised ('&#48;' is '0'); a string not UTF-8 is falsy. */
+function peer_truthy(mixed $value): bool
+{
+	if (!is_string($value)) {
+		return (bool) $value;
+	}
+	if (preg_match('//u', $value) !== 1) {
+		return false;
+	}
+	$value = (string) peer_normalise($value);
+	return !peer_is_empty($value);
+}
+
+/* A whole number: null when not given (absent or falsy), else [int, the value as given after §2]. */
+function peer_whole_number(array $post, string $name): ?array
+{
+	if (!array_key_exists($name, $post)) {
+		return null;
+	}
+	$raw = $post[$name];
+	if (peer_utf8_error($raw, $name) !== null) {
+		throw new PeerError('Invalid UTF-8 in ' . peer_utf8_error($raw, $name));
+	}
+	if (!peer_truthy($raw)) {
+		return null;
+	}
+	if (is_int($raw) && $raw >= 0) {
+		return [$raw, $raw];
+	}
+	if (is_string($raw)) {
+		$value = (string) peer_normalise($raw);
+		if (preg_match('/^[ \t\r\n]*([0-9]+)[ \t\r\n]*$/D', $value, $m) === 1) {
+			/* Past PHP_INT_MAX no table has that many rows: the largest int reads as well. */
+			$digits = ltrim($m[1], '0');
+			$number = strlen($digits) > 18 && (float) $digits >= PHP_INT_MAX ? PHP_INT_MAX : (int) $digits;
+			return [$number, $value];
+		}
+	}
+	throw new PeerError("$name must be a non-negative integer");
+}
+
+/* A filter: null when it does not filter (absent or falsy), else the value normalised as stored. */
+function peer_filter(array $post, string $name): ?string
+{
+	if (!array_key_exists($name, $post)) {
+		return null;
+	}
+	$raw = $post[$name];
+	$bad = peer_utf8_error($raw, $name);
+	if ($bad !== null) {
+		throw new PeerError("Invalid UTF-8 in $bad");
+	}
+	if (is_array($raw) || is_object($raw)) {
+		throw new PeerError("$name must be a string");
+	}
+	$value = (string) peer_normalise(is_bool($raw) ? ($raw ? '1' : '') : $raw);
+	if (peer_is_empty($value)) {
+		return null;
+	}
+	if (preg_match('/[\x{10000}-\x{10FFFF}]/u', $value) === 1) {
+		throw new PeerError("$name contains characters that cannot be stored");
+	}
+	return $value;
+}
+
+function peer_get_contacts(array $post, array $admin): array
+{
+	$start = peer_whole_number($post, 'limitstart');
+	$num = peer_whole_number($post, 'limitnum');
+	$userid = peer_whole_number($post, 'userid');
+	$where = [];
+	$params = [];
+	if ($userid !== null) {
+		$where[] = 'userid = ?';
+		$params[] = $userid[0];
+	}
+	foreach (PEER_FILTERS as $name) {
+		$value = peer_filter($post, $name);
+		if ($value !== null) {
+			$where[] = "$name = ?";
+			$params[] = $value;
+		}
+	}
+	if (array_key_exists('subaccount', $post) && peer_truthy($post['subaccount'])) {
+		$where[] = 'subaccount = 1';
+	}
+	$sqlWhere = $where ? ' WHERE ' . implode(' AND ', $where) : '';
+	$offset = $start === null ? 0 : $start[0];
+	$limit = $num === null || $num[0] === 0 ? 25 : $num[0];
+
+	$pdo = PeerDb::pdo();
+	for ($attempt = 1; ; $attempt++) {
+		try {
+			// The count and the page from one consistent snapshot, as the extension reads them.
+			$pdo->exec('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
+			$total = (int) PeerDb::value("SELECT COUNT(*) FROM tblcontacts$sqlWhere", $params);
+			$stmt = PeerDb::statement("SELECT * FROM tblcontacts$sqlWhere ORDER BY id LIMIT ?, ?");
+			$i = 1;
+			foreach ($params as $value) {
+				$stmt->bindValue($i++, $value, is_int($value) ? PDO::PARAM_INT : PDO::PARAM_STR);
+			}
+			$stmt->bindValue($i++, $offset, PDO::PARAM_INT);
+			$stmt->bindValue($i, $limit, PDO::PARAM_INT);
+			$stmt->execute();
+			$rows = $stmt->fetchAll();
+			$pdo->exec('COMMIT');
+			break;
+		} catch (PDOException $e) {
+			try {
+				$pdo->exec('ROLLBACK');
+			} catch (PDOException) {
+			}
+			$code = (int) ($e->errorInfo[1] ?? 0);
+			if ($attempt < 8 && ($code === 1213 || $code === 1205)) {
+				usleep(1000 * $attempt);
+				continue;
+			}
+			throw $e;
+		}
+	}
+	$answer = ['result' => 'success', 'totalresults' => $total, 'startnumber' => $start === null ? 0 : $start[1],
+		'numreturned' => count($rows)];
+	if ($rows) {
+		$answer['contacts'] = ['contact' => $rows];
+	}
+	return $answer;
+}
+
+/* ------------------------------------------------------------------------
+ * UpdateContact (docs/behaviour.md §10), with WHMCS 7.x rules as the rest of the peer
+ */
+
+/* The email types in the order the command's messages list them. */
+const PEER_UPDATE_EMAIL_TYPES = ['general', 'invoice', 'support', 'product', 'domain', 'affiliate'];
+const PEER_ICANN = 'You must have at least one email address enabled to receive domain related notifications as required'
+	. ' by ICANN. To disable domain notifications, please enable domain notifications for the primary account holder'
+	. ' or another contact';
+
+function peer_update_contact(array $post, array $admin): array
+{
+	$given = static fn (string $key): bool => array_key_exists($key, $post) && $post[$key] !== null;
+
+	// contactid: §7's clientid rule; echoed as given (normalised). Malformed: Not Found, after the input checks.
+	$id = 0;
+	$idGiven = null;
+	if (array_key_exists('contactid', $post)) {
+		$raw = $post['contactid'];
+		$bad = peer_utf8_error($raw, 'contactid');
+		if ($bad !== null) {
+			throw new PeerError("Invalid UTF-8 in $bad");
+		}
+		$idGiven = is_string($raw) ? (string) peer_normalise($raw) : $raw;
+		$id = is_int($raw) || is_string($raw) ? peer_clientid($raw) : 0;
+	}
+	$set = [];    // column => new value, for every column given
+	foreach (PEER_FILTERS as $name) {
+		if ($given($name)) {
+			$set[$name] = peer_string_field($name, $post[$name]);
+		}
+	}
+	$prefs = $given('email_preferences') ? $post['email_preferences'] : null;
+	if ($prefs !== null && peer_truthy($prefs)) {
+		if (!is_array($prefs)) {
+			throw new PeerError('Argument email_preferences must be empty or an array.');
+		}
+		$bad = array_filter(array_keys($prefs), fn ($k) => !in_array($k, PEER_UPDATE_EMAIL_TYPES, true));
+		if ($bad) {
+			throw new PeerError('Invalid Email Type: ' . implode(', ', $bad) . '. Valid options are: '
+				. implode(', ', PEER_UPDATE_EMAIL_TYPES));
+		}
+		foreach ($prefs as $type => $flag) {
+			$set[$type . 'emails'] = peer_truthy($flag) ? 1 : 0;
+		}
+	} else {
+		foreach (PEER_UPDATE_EMAIL_TYPES as $type) {
+			if ($given($type . 'emails')) {
+				$set[$type . 'emails'] = peer_truthy($post[$type . 'emails']) ? 1 : 0;
+			}
+		}
+	}
+	if ($given('subaccount')) {
+		$set['subaccount'] = peer_truthy($post['subaccount']) ? 1 : 0;
+	}
+	$password = null;
+	if ($given('password2')) {
+		$password = peer_string_field('password2', $post['password2']);
+		if (str_contains($password, "\0")) {
+			throw new PeerError('password2 contains characters that cannot be stored');
+		}
+	}
+	if ($given('permissions')) {
+		$raw = $post['permissions'];
+		if (is_array($raw)) {
+			$names = array_map(fn ($item) => peer_string_field('permissions', $item), array_values($raw));
+			$permissions = implode(',', $names);
+			if (strlen($permissions) > 65535) {
+				throw new PeerError('permissions is longer than 65535 bytes');
+			}
+		} else {
+			$permissions = peer_string_field('permissions', $raw);
+		}
+		peer_check_permissions($permissions);
+		$set['permissions'] = peer_is_empty($permissions) ? '' : $permissions;
+	}
+	if ($id === 0) {
+		return ['result' => 'error', 'message' => 'Contact ID Not Found'];
+	}
+	if ($password !== null) {
+		// bcrypt takes ~50 ms: never inside the transaction.
+		$set['password'] = $password === '' ? '' : password_hash($password, PASSWORD_BCRYPT);
+	}
+	$done = peer_transaction(fn () => peer_update_row($id, $set));
+	return is_array($done) ? $done : ['result' => 'success', 'contactid' => $idGiven];
+}
+
+/* Inside the transaction: the row, locked; the checks; the changed columns only. */
+function peer_update_row(int $id, array $set): int
+{
+	$row = PeerDb::row('SELECT userid, firstname, lastname, companyname, email, address1, address2, city, state, postcode,'
+		. ' country, phonenumber, generalemails, productemails, domainemails, invoiceemails, supportemails, affiliateemails,'
+		. ' subaccount, password, permissions FROM tblcontacts WHERE id = ? FOR UPDATE', [$id]);
+	if ($row === null) {
+		throw new PeerError('Contact ID Not Found');
+	}
+	$changed = array_filter($set, fn ($value, $column) => $row[$column] === null
+		|| (is_int($value) ? (int) $row[$column] !== $value : $row[$column] !== $value), ARRAY_FILTER_USE_BOTH);
+	// No sub-account may share its email with a client or another sub-account.
+	$subaccount = array_key_exists('subaccount', $set) ? $set['subaccount'] === 1 : (int) $row['subaccount'] === 1;
+	$email = $set['email'] ?? $row['email'];
+	if ($subaccount && (isset($changed['email']) || (int) $row['subaccount'] !== 1) && !peer_is_empty($email)) {
+		if (PeerDb::value('SELECT id FROM tblclients WHERE email = ? LOCK IN SHARE MODE', [$email]) !== false
+			|| PeerDb::value('SELECT id FROM tblcontacts WHERE subaccount = 1 AND email = ? AND id <> ? LOCK IN SHARE MODE',
+				[$email, $id]) !== false) {
+			throw new PeerError('Duplicate Email Address');
+		}
+	}
+	// ICANN: someone of the client must still receive domain emails.
+	if (isset($changed['domainemails']) && $changed['domainemails'] === 0) {
+		$prefs = PeerDb::row('SELECT email_preferences FROM tblclients WHERE id = ? LOCK IN SHARE MODE', [$row['userid']]);
+		$gets = $prefs !== null;
+		if ($gets && is_string($prefs['email_preferences']) && $prefs['email_preferences'] !== '') {
+			$decoded = json_decode($prefs['email_preferences'], true);
+			if (is_array($decoded) && array_key_exists('domain', $decoded)) {
+				$gets = (bool) $decoded['domain'];
+			}
+		}
+		if (!$gets && PeerDb::value('SELECT id FROM tblcontacts WHERE userid = ? AND id <> ? AND domainemails = 1 LIMIT 1'
+				. ' LOCK IN SHARE MODE', [$row['userid'], $id]) === false) {
+			throw new PeerError(PEER_ICANN);
+		}
+	}
+	if ($changed) {
+		$columns = implode(', ', array_map(fn ($column) => "$column = ?", array_keys($changed)));
+		PeerDb::run("UPDATE tblcontacts SET $columns, updated_at = NOW() WHERE id = ?", [...array_values($changed), $id]);
+	}
+	return $id;
+}
+
+/* ------------------------------------------------------------------------
  * localAPI()
  */
 
@@ -423,12 +701,14 @@ function peer_localAPI(string $command, mixed $postData = [], string|int|null $a
 	if ($command === '' || preg_match('/^[A-Za-z0-9_-]+$/D', $command) !== 1) {
 		return ['result' => 'error', 'message' => 'Invalid API Command'];
 	}
-	if ($command !== 'addcontact') {
+	$commands = ['addcontact' => 'peer_add_contact', 'getcontacts' => 'peer_get_contacts',
+		'updatecontact' => 'peer_update_contact'];
+	if (!isset($commands[$command])) {
 		return ['result' => 'error', 'message' => 'API Function Not Found'];
 	}
 	try {
 		$admin = peer_admin($adminUsername);
-		return peer_add_contact(is_array($postData) ? $postData : [], $admin);
+		return $commands[$command](is_array($postData) ? $postData : [], $admin);
 	} catch (PeerError $e) {
 		return ['result' => 'error', 'message' => $e->getMessage()];
 	} catch (PDOException $e) {

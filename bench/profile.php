@@ -3,7 +3,7 @@
  * Where the time of one AddContact goes, for (a) the extension, (b) the peer
  * and (c) the limit. Started by bench/profile (which checks for valgrind).
  *
- *   php bench/profile.php [--scenario plain|subaccount|error] [--calls N] [--no-callgrind] [--keep DIR]
+ *   php bench/profile.php [--scenario plain|subaccount|error|getcontacts|updatecontact] [--calls N] [--no-callgrind] [--keep DIR]
  *
  * 1. Native runs (no profiler) of N calls per contestant: this process's
  *    user and system CPU, the server's CPU (mariadbd, from /proc); no wall
@@ -133,7 +133,10 @@ function strace_run(string $w, string $scenario, int $count, array $base, string
 	return $calls;
 }
 
-$base = ['client' => $client, 'missing' => $missing, 'warmup' => 20];
+$base = ['client' => $scenario === 'getcontacts' ? bench_read_client() : $client, 'missing' => $missing, 'warmup' => 20];
+if ($scenario === 'updatecontact') {
+	[$base['client'], $base['contact']] = bench_update_contact();
+}
 $native = [];
 $strace = trim((string) shell_exec('command -v strace')) !== '';
 foreach ($who as $w => $label) {
@@ -206,6 +209,34 @@ if ($scenario === 'plain') {
 		bench_cleanup($client);
 	}
 	printf("\n#### The floor for a contact and its log row in one commit (interleaved, medians of 3 x %d calls)\n\n", $calls);
+	echo "| way | ops/s | p50 ms | client CPU µs | server CPU µs (connection thread) |\n|---|---:|---:|---:|---:|\n";
+	foreach ($ways as $way => $label) {
+		printf("| %s | %.0f | %.3f | %.1f | %.1f |\n", $label,
+			bench_median(array_column($floor[$way], 'rate')), bench_median(array_column($floor[$way], 'p50')),
+			bench_median(array_column($floor[$way], 'cpu_us')), bench_median(array_column($floor[$way], 'conn_cpu_us')));
+	}
+	fprintf(STDERR, "profile: floor runs done\n");
+}
+
+/*
+ * What GetContacts' four round trips cost: the limit running the extension's statements
+ * (snapshot, count, page, ROLLBACK) and the same count and page as one statement (one
+ * round trip, no transaction: bench/limit.c getcontacts-one), against the extension and
+ * the peer; interleaved, medians of three rounds.
+ */
+if ($scenario === 'getcontacts') {
+	$ways = ['c:getcontacts' => "limit: the extension's four statements (4 round trips)",
+		'c:getcontacts-one' => 'limit: count and page as one statement (1 round trip)',
+		'a:getcontacts' => '(a) the extension (4 round trips)',
+		'b:getcontacts' => '(b) the peer (4 round trips)'];
+	$floor = [];
+	for ($round = 0; $round < 3; $round++) {
+		foreach ($ways as $way => $label) {
+			[$w, $mode] = explode(':', $way);
+			$floor[$way][] = probed_burst($w, 'getcontacts', $base + ['count' => $calls, 'mode' => $mode]);
+		}
+	}
+	printf("\n#### GetContacts: four round trips against one (interleaved, medians of 3 x %d calls)\n\n", $calls);
 	echo "| way | ops/s | p50 ms | client CPU µs | server CPU µs (connection thread) |\n|---|---:|---:|---:|---:|\n";
 	foreach ($ways as $way => $label) {
 		printf("| %s | %.0f | %.3f | %.1f | %.1f |\n", $label,

@@ -13,6 +13,8 @@
  *   subaccount  + permissions (so the duplicate-email check runs), no password2
  *   bcrypt      + password2 as well: a real sub-account, bcrypt hash included
  *   error       clientid of a client that does not exist: Client ID Not Found
+ *   getcontacts GetContacts of client --client (userid), the default page: --rows contacts
+ *   updatecontact UpdateContact of contact --contact: firstname and lastname, new on every call
  *
  * Database settings come from LOCALAPI_TEST_SOCKET/USER/PASSWORD/DB (see
  * scripts/db.sh env); the extension gets them through its INI entries, given
@@ -25,7 +27,8 @@
 
 declare(strict_types=1);
 
-$opt = getopt('', ['impl:', 'scenario:', 'client:', 'missing:', 'duration:', 'count:', 'warmup:', 'start-at:', 'tag:']);
+$opt = getopt('', ['impl:', 'scenario:', 'client:', 'missing:', 'contact:', 'rows:', 'duration:', 'count:', 'warmup:',
+	'start-at:', 'tag:']);
 $impl = $opt['impl'] ?? 'ext';
 $scenario = $opt['scenario'] ?? 'plain';
 $client = (int) ($opt['client'] ?? 0);
@@ -65,8 +68,26 @@ if ($impl === 'peer') {
 }
 
 $expect = $scenario === 'error' ? 'Client ID Not Found' : 'success';
+$command = 'AddContact';
 $base = ['clientid' => (string) ($scenario === 'error' ? $missing : $client), 'firstname' => 'Jane', 'lastname' => 'Doe'];
+/* How many contacts GetContacts must answer (the bench's read client has that many). */
+$rows = null;
 switch ($scenario) {
+	case 'getcontacts':
+		/* The default page (25) of a client with 10 contacts: all 10. */
+		$command = 'GetContacts';
+		$base = ['userid' => (string) $client];
+		$rows = (int) ($opt['rows'] ?? 10);
+		break;
+	case 'updatecontact':
+		/* Two fields of one contact, both new on every call. */
+		$command = 'UpdateContact';
+		$base = ['contactid' => (string) (int) ($opt['contact'] ?? 0)];
+		if ($base['contactid'] === '0') {
+			fwrite(STDERR, "worker: --contact is required for updatecontact\n");
+			exit(2);
+		}
+		break;
 	case 'plain':
 	case 'error':
 		break;
@@ -83,10 +104,11 @@ switch ($scenario) {
 }
 $prefix = 'jane.doe.' . $tag . '.' . getmypid() . '.';
 
-function check(array $answer, string $expect): void
+function check(array $answer, string $expect, ?int $rows = null): void
 {
 	$got = $answer['result'] === 'success' ? 'success' : ($answer['message'] ?? '?');
-	if ($got !== $expect) {
+	if ($got !== $expect || ($rows !== null && (($answer['numreturned'] ?? -1) !== $rows
+		|| count($answer['contacts']['contact'] ?? []) !== $rows))) {
 		fwrite(STDERR, "worker: expected $expect, got " . json_encode($answer) . "\n");
 		exit(1);
 	}
@@ -103,8 +125,13 @@ function cpu_ns(): array
 $n = 0;
 for ($i = 0; $i < $warmup; $i++) {
 	$post = $base;
-	$post['email'] = $prefix . $n++ . '@bench.invalid';
-	check($fn('AddContact', $post, ''), $expect);
+	if ($command === 'AddContact') {
+		$post['email'] = $prefix . $n++ . '@bench.invalid';
+	} elseif ($command === 'UpdateContact') {
+		$post['firstname'] = 'Jane ' . $prefix . $n;
+		$post['lastname'] = 'Doe ' . $n++;
+	}
+	check($fn($command, $post, ''), $expect, $rows);
 }
 
 while (($left = $startAt - microtime(true)) > 0) {
@@ -124,10 +151,15 @@ for (;;) {
 		break;
 	}
 	$post = $base;
-	$post['email'] = $prefix . $n++ . '@bench.invalid';
-	$answer = $fn('AddContact', $post, '');
+	if ($command === 'AddContact') {
+		$post['email'] = $prefix . $n++ . '@bench.invalid';
+	} elseif ($command === 'UpdateContact') {
+		$post['firstname'] = 'Jane ' . $prefix . $n;
+		$post['lastname'] = 'Doe ' . $n++;
+	}
+	$answer = $fn($command, $post, '');
 	$lat[] = hrtime(true) - $s;
-	check($answer, $expect);
+	check($answer, $expect, $rows);
 	$ops++;
 }
 $t1 = hrtime(true);

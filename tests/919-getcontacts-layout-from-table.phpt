@@ -5,7 +5,9 @@ The columns of a row are read from the table, never assumed: columns added
 to tblcontacts after a first call (a nullable int, a DECIMAL, a DOUBLE, a
 nullable text) appear in the next call's rows, at the table's end, in the
 same connection (its statements were prepared before the change). NULL comes
-back as null, DECIMAL as a string, DOUBLE as a float, int as int. After the
+back as null, DECIMAL as a string, DOUBLE as a float, int as int; DATE,
+DATETIME and TIMESTAMP as the server's text with the column's fraction
+digits; text longer than what arrives with the row whole. After the
 columns are dropped again the rows are as before. The ALTER TABLE changes
 what every test sees, hence CONFLICTS all.
 --EXTENSIONS--
@@ -46,11 +48,30 @@ la_is(4, array_slice($row(), count($before)), ['la_test_null_int' => 7, 'la_test
 la_query('ALTER TABLE tblcontacts DROP COLUMN la_test_null_int, DROP COLUMN la_test_dec, DROP COLUMN la_test_double,'
 	. ' DROP COLUMN la_test_null_text');
 la_is(5, $row(), $before);
+
+/* Dates and times as the server's text, the fraction of a second to the column's digits; text of
+ * any length, shorter and longer than what arrives with the row (256 bytes). */
+la_query('ALTER TABLE tblcontacts ADD COLUMN la_test_dt3 DATETIME(3) NULL, ADD COLUMN la_test_date DATE NULL,'
+	. ' ADD COLUMN la_test_ts6 TIMESTAMP(6) NULL DEFAULT NULL, ADD COLUMN la_test_dt DATETIME NULL,'
+	. ' ADD COLUMN la_test_t256 TEXT NULL, ADD COLUMN la_test_t257 TEXT NULL, ADD COLUMN la_test_long TEXT NULL');
+la_query("UPDATE tblcontacts SET la_test_dt3 = '2024-01-02 03:04:05.678', la_test_date = '0999-12-31',"
+	. " la_test_ts6 = '2030-06-07 08:09:10.000012', la_test_dt = '9999-12-31 23:59:59', la_test_t256 = ?,"
+	. ' la_test_t257 = ?, la_test_long = ? WHERE id = ?', str_repeat('a', 256), str_repeat('b', 257), str_repeat('é', 3000), $id);
+la_is(6, array_slice($row(), count($before)), ['la_test_dt3' => '2024-01-02 03:04:05.678', 'la_test_date' => '0999-12-31',
+	'la_test_ts6' => '2030-06-07 08:09:10.000012', 'la_test_dt' => '9999-12-31 23:59:59', 'la_test_t256' => str_repeat('a', 256),
+	'la_test_t257' => str_repeat('b', 257), 'la_test_long' => str_repeat('é', 3000)]);
+la_query("UPDATE tblcontacts SET la_test_dt3 = '2024-01-02 03:04:05', la_test_ts6 = '2030-06-07 08:09:10' WHERE id = ?", $id);
+la_is(7, array_slice($row(), count($before), 3), ['la_test_dt3' => '2024-01-02 03:04:05.000', 'la_test_date' => '0999-12-31',
+	'la_test_ts6' => '2030-06-07 08:09:10.000000']);
+la_query('ALTER TABLE tblcontacts DROP COLUMN la_test_dt3, DROP COLUMN la_test_date, DROP COLUMN la_test_ts6,'
+	. ' DROP COLUMN la_test_dt, DROP COLUMN la_test_t256, DROP COLUMN la_test_t257, DROP COLUMN la_test_long');
+la_is(8, $row(), $before);
 ?>
 --CLEAN--
 <?php
 require_once __DIR__ . '/connect.inc';
-foreach (['la_test_null_int', 'la_test_dec', 'la_test_double', 'la_test_null_text'] as $column) {
+foreach (['la_test_null_int', 'la_test_dec', 'la_test_double', 'la_test_null_text', 'la_test_dt3', 'la_test_date',
+	'la_test_ts6', 'la_test_dt', 'la_test_t256', 'la_test_t257', 'la_test_long'] as $column) {
 	/* DROP COLUMN IF EXISTS is MariaDB's only: ask first, for MySQL too. */
 	if (la_count('SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()'
 			. " AND TABLE_NAME = 'tblcontacts' AND COLUMN_NAME = ?", $column) === 1) {
@@ -65,3 +86,6 @@ la_cleanup_tag();
 3: ok
 4: ok
 5: ok
+6: ok
+7: ok
+8: ok

@@ -13,6 +13,7 @@ typedef enum {
 	LA_CELL_DOUBLE,
 	LA_CELL_FLOAT,       /* fetched as the server's text, which keeps FLOAT's own digits */
 	LA_CELL_BIT,         /* fetched as its bytes, most significant first */
+	LA_CELL_DATETIME,    /* DATE, DATETIME, TIMESTAMP: fetched as MYSQL_TIME, written out here */
 	LA_CELL_STRING
 } la_cell_kind;
 
@@ -23,11 +24,19 @@ typedef struct {
 	union {
 		long long number;
 		double real;
+		MYSQL_TIME time;
 	} value;
 	unsigned long length;
 	my_bool is_null;
 	my_bool is_unsigned;
+	char *inline_text;       /* the text kinds: LA_CELL_INLINE bytes of the row's value */
+	bool is_date;            /* DATE: no time of day */
+	unsigned int decimals;   /* digits of the fraction of a second */
 } la_cell;
+
+/* Text of up to this many bytes arrives with the row, into the cell's own buffer; longer text
+ * is measured by the fetch and read whole by mysql_stmt_fetch_column(). */
+#define LA_CELL_INLINE 256
 
 typedef struct {
 	MYSQL_STMT *stmt;
@@ -35,6 +44,8 @@ typedef struct {
 	unsigned int count;
 	MYSQL_BIND *binds;
 	la_cell *cells;
+	char *inline_text;       /* count x LA_CELL_INLINE bytes */
+	bool append;             /* the names are distinct and none is numeric: rows are appended to */
 } la_result;
 
 static la_cell_kind la_cell_kind_of(const MYSQL_FIELD *field)
@@ -53,16 +64,19 @@ static la_cell_kind la_cell_kind_of(const MYSQL_FIELD *field)
 			return LA_CELL_FLOAT;
 		case MYSQL_TYPE_BIT:
 			return LA_CELL_BIT;
+		case MYSQL_TYPE_DATE:
+		case MYSQL_TYPE_DATETIME:
+		case MYSQL_TYPE_TIMESTAMP:
+			return LA_CELL_DATETIME;
 		default:
 			return LA_CELL_STRING;
 	}
 }
 
-/* Numbers land in the cell; text is measured here (buffer_length 0) and read by la_cell_text(). */
-static void la_cell_bind(la_cell *cell, MYSQL_BIND *bind, const MYSQL_FIELD *field)
+/* Numbers and dates land in the cell; text lands in inline_text when it fits, and is read by
+ * la_cell_text(). */
+static void la_cell_bind(la_cell *cell, MYSQL_BIND *bind, const MYSQL_FIELD *field, char *inline_text)
 {
-	static char probe;
-
 	memset(bind, 0, sizeof(*bind));
 	cell->kind = la_cell_kind_of(field);
 	cell->key = zend_string_init(field->name, field->name_length, 0);
@@ -76,10 +90,19 @@ static void la_cell_bind(la_cell *cell, MYSQL_BIND *bind, const MYSQL_FIELD *fie
 	} else if (cell->kind == LA_CELL_DOUBLE) {
 		bind->buffer_type = MYSQL_TYPE_DOUBLE;
 		bind->buffer = &cell->value.real;
+	} else if (cell->kind == LA_CELL_DATETIME) {
+		/* libmariadb would write it out with sprintf() on every fetch, twice with the
+		 * measuring fetch: la_cell_datetime() does it without. */
+		bind->buffer_type = MYSQL_TYPE_DATETIME;
+		bind->buffer = &cell->value.time;
+		bind->buffer_length = sizeof(cell->value.time);
+		cell->is_date = field->type == MYSQL_TYPE_DATE;
+		cell->decimals = field->decimals > 6 ? 6 : field->decimals;
 	} else {
 		bind->buffer_type = MYSQL_TYPE_STRING;
-		bind->buffer = &probe;
-		bind->buffer_length = 0;
+		bind->buffer = inline_text;
+		bind->buffer_length = LA_CELL_INLINE;
+		cell->inline_text = inline_text;
 	}
 }
 
@@ -91,6 +114,7 @@ static void la_result_free(la_result *result)
 	if (result->count) {
 		efree(result->binds);
 		efree(result->cells);
+		efree(result->inline_text);
 	}
 	if (result->meta) {
 		mysql_free_result(result->meta);
@@ -106,8 +130,10 @@ static bool la_result_bind(la_result *result, php_localapi_db_error *err)
 	}
 	result->binds = safe_emalloc(result->count, sizeof(MYSQL_BIND), 0);
 	result->cells = safe_emalloc(result->count, sizeof(la_cell), 0);
+	result->inline_text = safe_emalloc(result->count, LA_CELL_INLINE, 0);
 	for (unsigned int i = 0; i < result->count; i++) {
-		la_cell_bind(&result->cells[i], &result->binds[i], mysql_fetch_field_direct(result->meta, i));
+		la_cell_bind(&result->cells[i], &result->binds[i], mysql_fetch_field_direct(result->meta, i),
+			result->inline_text + (size_t) i * LA_CELL_INLINE);
 	}
 	if (mysql_stmt_bind_result(result->stmt, result->binds) != 0) {
 		php_localapi_db_error_of_stmt(err, result->stmt);
@@ -120,9 +146,13 @@ static bool la_result_bind(la_result *result, php_localapi_db_error *err)
 static zend_string *la_cell_text(la_result *result, unsigned int i, php_localapi_db_error *err)
 {
 	unsigned long length = result->cells[i].length;
-	zend_string *text = zend_string_alloc(length, 0);
+	zend_string *text;
 	MYSQL_BIND column;
 
+	if (length <= LA_CELL_INLINE) {
+		return zend_string_init(result->cells[i].inline_text, length, 0);
+	}
+	text = zend_string_alloc(length, 0);
 	memset(&column, 0, sizeof(column));
 	column.buffer_type = MYSQL_TYPE_STRING;
 	column.buffer = ZSTR_VAL(text);
@@ -143,6 +173,56 @@ static void la_cell_int(const la_cell *cell, zval *value)
 	} else {
 		ZVAL_LONG(value, (zend_long) cell->value.number);
 	}
+}
+
+/* value in decimal, at least width digits (zero-padded, as printf's %0<width>u). */
+static char *la_digits(char *out, unsigned int value, int width)
+{
+	unsigned long long limit = 1;
+
+	for (int i = 0; i < width; i++) {
+		limit *= 10;
+	}
+	while (value >= limit) {
+		width++;
+		limit *= 10;
+	}
+	for (int i = width - 1; i >= 0; i--) {
+		out[i] = (char) ('0' + value % 10);
+		value /= 10;
+	}
+	return out + width;
+}
+
+/* As libmariadb writes a temporal value out ("%04u-%02u-%02u %02u:%02u:%02u", then the
+ * fraction of a second to the column's digits), and so as mysqlnd gives it. */
+static void la_cell_datetime(const la_cell *cell, zval *value)
+{
+	const MYSQL_TIME *t = &cell->value.time;
+	char buf[64], *p = buf;
+
+	p = la_digits(p, t->year, 4);
+	*p++ = '-';
+	p = la_digits(p, t->month, 2);
+	*p++ = '-';
+	p = la_digits(p, t->day, 2);
+	if (!cell->is_date) {
+		*p++ = ' ';
+		p = la_digits(p, t->hour, 2);
+		*p++ = ':';
+		p = la_digits(p, t->minute, 2);
+		*p++ = ':';
+		p = la_digits(p, t->second, 2);
+		if (cell->decimals) {
+			char fraction[6];
+
+			*p++ = '.';
+			la_digits(fraction, t->second_part % 1000000, 6);
+			memcpy(p, fraction, cell->decimals);
+			p += cell->decimals;
+		}
+	}
+	ZVAL_STRINGL(value, buf, (size_t) (p - buf));
 }
 
 static void la_cell_bits(const zend_string *bytes, zval *value)
@@ -175,6 +255,9 @@ static bool la_cell_value(la_result *result, unsigned int i, zval *value, php_lo
 		case LA_CELL_DOUBLE:
 			ZVAL_DOUBLE(value, cell->value.real);
 			return true;
+		case LA_CELL_DATETIME:
+			la_cell_datetime(cell, value);
+			return true;
 		default:
 			break;
 	}
@@ -198,13 +281,33 @@ static bool la_result_row(la_result *result, zval *rows, php_localapi_db_error *
 	zval row, value;
 
 	array_init_size(&row, result->count);
+	if (result->append) {
+		zend_hash_real_init_mixed(Z_ARRVAL(row));
+	}
 	for (unsigned int i = 0; i < result->count; i++) {
 		if (!la_cell_value(result, i, &value, err)) {
 			zval_ptr_dtor(&row);
 			return false;
 		}
-		/* A name twice (SELECT a, a) keeps the last value, as mysqlnd does. */
-		zend_symtable_update(Z_ARRVAL(row), result->cells[i].key, &value);
+		if (result->append) {
+			_zend_hash_append(Z_ARRVAL(row), result->cells[i].key, &value);
+		} else {
+			/* A name twice (SELECT a, a) keeps the last value, as mysqlnd does. */
+			zend_symtable_update(Z_ARRVAL(row), result->cells[i].key, &value);
+		}
+	}
+	/* The first row tells whether the names are distinct and none is a number ("0"): then the
+	 * next rows need no lookups. */
+	if (!result->append && zend_hash_num_elements(Z_ARRVAL(row)) == result->count) {
+		zend_string *key;
+
+		result->append = true;
+		ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL(row), key) {
+			if (!key) {
+				result->append = false;
+				break;
+			}
+		} ZEND_HASH_FOREACH_END();
 	}
 	zend_hash_next_index_insert_new(Z_ARRVAL_P(rows), &row);
 	return true;
@@ -229,7 +332,7 @@ static bool la_result_fetch(la_result *result, zval *rows, php_localapi_db_error
 bool php_localapi_db_rows(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows,
 	php_localapi_db_error *err)
 {
-	la_result result = { NULL, NULL, 0, NULL, NULL };
+	la_result result = { NULL, NULL, 0, NULL, NULL, NULL, false };
 	bool ok;
 
 	ZVAL_UNDEF(rows);
