@@ -169,10 +169,11 @@ typedef struct {
 	const char *done;
 	/* The table of the written row. */
 	const char *table;
-	/* The write removes its row, so nothing of it can be read back: on a Galera node the
-	 * statements start with a savepoint (php_localapi_db_savepoint()) and the COMMIT reads
-	 * back the log row written with it, or without one a mark (write_mark.c). */
-	bool removes;
+	/* Reading the written row back cannot show that this transaction committed: a delete
+	 * leaves no row, an updated row is there either way. On a Galera node the statements
+	 * start with a savepoint (php_localapi_db_savepoint()) and the COMMIT reads back the
+	 * log row written with it, or without one a mark (write_mark.c). */
+	bool no_read_back;
 } php_localapi_write_spec;
 
 /* One write in progress; a command's own state follows it (the write first in its struct). */

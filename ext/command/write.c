@@ -41,34 +41,34 @@ static bool la_write_log(la_link *link, php_localapi_write *write, php_localapi_
 	bool galera = false;
 
 	la_write_describe(write);
-	/* A removed row cannot vouch for anything: such a write's savepoint does (command.h). */
+	/* A row that cannot be read back vouches for nothing: such a write's savepoint does (command.h). */
 	return php_localapi_db_is_galera(link, &galera, err)
 		&& php_localapi_log_insert(link, &write->layout, write->log,
-			galera && !write->spec->removes ? &write->row : NULL, err);
+			galera && !write->spec->no_read_back ? &write->row : NULL, err);
 }
 
-/* What the COMMIT reads back on a Galera node: the written row; for a write that removes
- * its row, the log row committed with it, or else the mark it wrote. */
+/* What the COMMIT reads back on a Galera node: the written row; for a write whose row
+ * cannot be read back (command.h), the log row committed with it, or else the mark it wrote. */
 static php_localapi_row_ref la_write_evidence(const php_localapi_write *write, bool with_log)
 {
 	php_localapi_row_ref ref = write->row;
 
-	if (write->spec->removes && with_log) {
+	if (write->spec->no_read_back && with_log) {
 		ref.table = "tblactivitylog";
 		ref.id = write->log->id;
 		ref.userid = write->log->userid;
-	} else if (write->spec->removes) {
+	} else if (write->spec->no_read_back) {
 		ref.mark = write->mark;
 	}
 	return ref;
 }
 
-/* A write that removes its row and is not logged with it marks its transaction on a Galera node. */
+/* A write whose row cannot be read back and is not logged with it marks its transaction on a Galera node. */
 static bool la_write_mark(la_link *link, php_localapi_write *write, php_localapi_db_error *err)
 {
 	bool galera = false;
 
-	if (!write->spec->removes) {
+	if (!write->spec->no_read_back) {
 		return true;
 	}
 	return php_localapi_db_is_galera(link, &galera, err) && (!galera || php_localapi_write_mark(link, write->mark, err));

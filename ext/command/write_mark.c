@@ -1,6 +1,6 @@
 /*
- * The mark of a write that removes its row, on a Galera node. AddContact's
- * COMMIT shows that it committed by reading its new row back; a delete leaves
+ * The mark of a write whose row cannot be read back (a delete, an update), on
+ * a Galera node. AddContact's COMMIT shows that it committed by reading its new row back; a delete leaves
  * no row of its own, and the row's absence shows nothing (a rival's delete on
  * another node leaves the same). Seen under load: the COMMIT answers OK, the
  * transaction having been aborted by the rival's write set, and the error

@@ -5,7 +5,7 @@
  * ContactDelete hook's commit points. The contact is read with a locking read
  * first: of two racing calls the second waits, then finds no row and answers
  * Contact ID Not Found. A delete leaves nothing to read back, so the write is
- * one that removes its row (command/command.h): the log row written with it,
+ * one whose row cannot be read back (command/command.h): the log row written with it,
  * or on a Galera node a mark of its own (command/write_mark.c), tells that it
  * committed.
  */
@@ -222,7 +222,7 @@ static const php_localapi_write_spec la_delete_spec = {
 	.noun = "Contact",
 	.done = "deleted",
 	.table = "tblcontacts",
-	.removes = true,
+	.no_read_back = true,
 };
 
 static void la_delete_contact(la_link *link, const php_localapi_whmcs *whmcs, int32_t contactid, zval *as_given,

@@ -296,7 +296,7 @@ static php_localapi_write_status la_upd_statements(la_link *link, php_localapi_w
 	upd->refusal = LA_REFUSED_NONE;
 	memset(upd->write_column, 0, sizeof(upd->write_column));
 	/* On a Galera node the transaction starts with a savepoint, released in COMMIT's batch
-	 * (command.h, .removes): a transaction the node rolled back underneath the session
+	 * (command.h, .no_read_back): a transaction the node rolled back underneath the session
 	 * cannot pass for this one. */
 	if (!php_localapi_db_is_galera(link, &galera, err) || (galera && !php_localapi_db_savepoint(link, err))) {
 		return PHP_LOCALAPI_WRITE_FAILED;
@@ -384,7 +384,7 @@ static const php_localapi_write_spec la_upd_spec = {
 	/* The updated row is there whether or not this transaction committed, so reading it
 	 * back after COMMIT shows nothing: on a Galera node the transaction is marked
 	 * (write_mark.c) and the mark is read back instead, as for a delete. */
-	.removes = true,
+	.no_read_back = true,
 };
 
 static void la_upd_free(la_upd *upd)
