@@ -76,7 +76,9 @@ package_files() {
 # package.xml's role for a file: what pecl install does with it.
 package_role() {
 	case "$1" in
-	config.m4 | config.w32 | Makefile.frag | ext/*) echo src ;;
+	# The build generates the country and state tables from data/ with
+	# scripts/client-tables.sh: pecl unpacks only src files where it builds.
+	config.m4 | config.w32 | Makefile.frag | ext/* | data/*.tsv | scripts/client-tables.sh) echo src ;;
 	tests/* | fuzz/* | scripts/* | sql/*) echo test ;;
 	*) echo doc ;;
 	esac
