@@ -21,7 +21,13 @@ static const char la_sql_snapshot[] = "START TRANSACTION WITH CONSISTENT SNAPSHO
 /* SELECT *: every column the layout has (a 7.x before 7.10 has no email_preferences). */
 static const char la_sql_client_by_id[] = "SELECT * FROM tblclients WHERE id = ?";
 static const char la_sql_client_by_email[] = "SELECT * FROM tblclients WHERE email = ? ORDER BY id LIMIT 1";
-static const char la_sql_setting[] = "SELECT value FROM tblconfiguration WHERE setting = ? ORDER BY id LIMIT 1";
+/* The three settings in one round trip: each row's slot (LA_S_DROPDOWN, LA_S_DATEFORMAT, LA_S_MARKETING) by the
+ * column's collation, as `setting = ?` compares; the first row of a slot in id order is the
+ * setting's value. */
+static const char la_sql_settings[] =
+	"SELECT CASE WHEN setting = 'PhoneNumberDropdown' THEN 0 WHEN setting = 'DateFormat' THEN 1 ELSE 2 END AS slot,"
+	" value FROM tblconfiguration"
+	" WHERE setting IN ('PhoneNumberDropdown', 'DateFormat', 'MarketingEmailConvert') ORDER BY id";
 static const char la_sql_currency[] =
 	"SELECT id, code, prefix, suffix, format, rate FROM tblcurrencies WHERE id = ?";
 static const char la_sql_currency_default[] =
@@ -126,7 +132,6 @@ typedef struct {
 	zval stats_rows[5];          /* due, accounts, groups, products, counts */
 } la_gcd;
 
-static const char *const la_setting_names[3] = { "PhoneNumberDropdown", "DateFormat", "MarketingEmailConvert" };
 enum { LA_S_DROPDOWN, LA_S_DATEFORMAT, LA_S_MARKETING };
 
 static void la_gcd_reads_free(la_gcd *g)
@@ -319,18 +324,18 @@ static bool la_gcd_read(la_link *link, la_gcd *g, php_localapi_db_error *err)
 		php_localapi_bind_long(&u[i], &uid);
 	}
 
-	for (int i = 0; i < 3; i++) {
-		php_localapi_bind_str(&one[0], la_setting_names[i], strlen(la_setting_names[i]));
-		if (!php_localapi_db_rows(link, la_sql_setting, one, &rows, err)) {
-			return false;
-		}
-		HashTable *row = php_localapi_db_first_row(&rows);
-		zval *v = row ? zend_hash_str_find(row, ZEND_STRL("value")) : NULL;
-		if (v) {
+	if (!php_localapi_db_rows(link, la_sql_settings, NULL, &rows, err)) {
+		return false;
+	}
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), value) {
+		zval *slot = zend_hash_str_find(Z_ARRVAL_P(value), ZEND_STRL("slot"));
+		zval *v = zend_hash_str_find(Z_ARRVAL_P(value), ZEND_STRL("value"));
+		zend_long i = slot ? zval_get_long(slot) : -1;
+		if (i >= 0 && i < 3 && v && Z_TYPE(g->settings[i]) == IS_UNDEF) {
 			ZVAL_COPY(&g->settings[i], v);
 		}
-		zval_ptr_dtor(&rows);
-	}
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&rows);
 
 	php_localapi_bind_long(&one[0], &currency);
 	if (!la_read_currency(link, la_sql_currency, one, &g->currency_row, err)) {
