@@ -65,6 +65,13 @@ $scenarios += [
 	'gcd' => ['GetClientsDetails: the fixture client, 5 custom fields', 'gcd', 1, 'abc', ['client' => BENCH_GCD_CLIENT]],
 	'gcd-stats' => ['GetClientsDetails with stats: 20 invoices, 5 services', 'gcd-stats', 1, 'abc', ['client' => BENCH_GCD_CLIENT]],
 ];
+/* The baseline build (BENCH_BASELINE_EXT) on the GetClientsDetails rows too, (a) only, interleaved with them. */
+if ($baseline !== false && $baseline !== '') {
+	foreach (BENCH_GCD_SCENARIOS as $key) {
+		$scenarios["$key-baseline"] = [$scenarios[$key][0] . ', baseline build', $key, 1, 'a',
+			['client' => BENCH_GCD_CLIENT, 'ext' => $baseline]];
+	}
+}
 /* --only getcontacts,updatecontact: those rows alone (a quick look; the targets of rows not run are skipped). */
 if (isset($opt['only'])) {
 	$scenarios = array_intersect_key($scenarios, array_flip(explode(',', $opt['only'])));
