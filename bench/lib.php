@@ -81,7 +81,14 @@ function bench_client(string $company = BENCH_COMPANY, string $email = BENCH_EMA
 const BENCH_READ_CONTACTS = 10;
 
 /* The limit's mode for each worker scenario (bench/limit.c): its floor. */
-const BENCH_LIMIT_MODES = ['error' => 'select', 'getcontacts' => 'getcontacts', 'updatecontact' => 'updatecontact'];
+const BENCH_LIMIT_MODES = ['error' => 'select', 'getcontacts' => 'getcontacts', 'updatecontact' => 'updatecontact',
+	'gcd' => 'gcd', 'gcd-stats' => 'gcd-stats'];
+
+/* The client GetClientsDetails reads (bench/fixture-gcd.sql, loaded by bench/lib.sh) and its
+ * number of client custom fields (sample.sql's 2 and the fixture's 3). */
+const BENCH_GCD_CLIENT = 900;
+const BENCH_GCD_FIELDS = 5;
+const BENCH_GCD_SCENARIOS = ['gcd', 'gcd-stats'];
 
 /*
  * The client GetContacts reads (BENCH_READ_CONTACTS contacts, made once with varied values,
@@ -181,12 +188,19 @@ function bench_command(string $who, string $scenario, array $run): array
 			'--mode', $run['mode'] ?? (BENCH_LIMIT_MODES[$scenario] ?? 'insert'), '--tag', $run['tag']];
 		if ($scenario === 'getcontacts') {
 			array_push($cmd, '--rows', (string) BENCH_READ_CONTACTS);
+		} elseif (in_array($scenario, BENCH_GCD_SCENARIOS, true)) {
+			array_push($cmd, '--rows', (string) BENCH_GCD_FIELDS);
 		}
 		if (isset($run['contact'])) {
 			array_push($cmd, '--contact', (string) $run['contact']);
 		}
 	} else {
 		$cmd = [$c['php']];
+		if ($who === 'b' && in_array($scenario, BENCH_GCD_SCENARIOS, true)) {
+			/* The peer's GetClientsDetails builds WHMCS\View\Formatter\Price, the extension's
+			 * class: the extension is loaded for it (no setting, so it never connects). */
+			array_push($cmd, '-d', 'extension=' . ($run['ext'] ?? $c['ext']));
+		}
 		if ($who === 'a') {
 			/* WHMCS 7.x rules unless the run (or BENCH_WHMCS_VERSION) says otherwise: the peer implements 7.10's */
 			array_push($cmd, '-d', 'extension=' . ($run['ext'] ?? $c['ext']), '-d', 'localapi.db_socket=' . $c['socket'],

@@ -35,13 +35,23 @@
  * COMMIT), autocommit off as the extension's connection runs, three round trips.
  * Also a copy, printed by --print-sql and checked by bench/parity.php.
  *
+ * "gcd" and "gcd-stats" are the floors of GetClientsDetails of client --client, without and
+ * with stats, with WHMCS 7.x rules: the extension's own statements (ext/commands/
+ * get_clients_details.c, copied verbatim: START TRANSACTION WITH CONSISTENT SNAPSHOT, READ
+ * ONLY; the client row; the three settings (one statement); the currency; the custom fields
+ * with their values; with stats also the due, accounts, status-group, products and counts
+ * statements; ROLLBACK), prepared once, every row fetched into buffers bound once: 6 round
+ * trips without stats, 11 with. (The extension's default-currency read runs only for a
+ * client without a currency row: the benchmark client has one, so it does not run here.)
+ * --rows N checks the number of custom fields read.
+ *
  * "getcontacts-one" is not the extension's: the same count and page as one statement
  * (a derived table of the count LEFT JOINed to the page), one round trip without a
  * transaction, to measure what four round trips cost GetContacts.
  *
  * Usage (all options required unless marked):
  *   limit --socket PATH --user U --password P --db NAME --client ID
- *         [--mode insert|select|txn|multi|getcontacts|getcontacts-one|updatecontact] [--rows N] [--contact ID] [--duration SEC | --count N] [--warmup N]
+ *         [--mode insert|select|txn|multi|getcontacts|getcontacts-one|updatecontact|gcd|gcd-stats] [--rows N] [--contact ID] [--duration SEC | --count N] [--warmup N]
  *         [--start-at EPOCH_SECONDS] [--tag TEXT]
  *   limit --print-sql
  *
@@ -114,7 +124,84 @@
 #define UC_ROW_SQL "SELECT userid" UC_COLUMNS(UC_SELECTED) " FROM tblcontacts WHERE id = ? FOR UPDATE"
 #define UC_UPDATE_SQL "UPDATE tblcontacts SET " UC_COLUMNS(UC_SET) "updated_at = NOW() WHERE id = ?"
 
-enum { MODE_INSERT, MODE_SELECT, MODE_TXN, MODE_MULTI, MODE_GETCONTACTS, MODE_UPDATECONTACT, MODE_GETCONTACTS_ONE };
+/* GetClientsDetails, as ext/commands/get_clients_details.c sends it: its statements copied
+ * verbatim (the names changed only), checked against the build by bench/parity.php. */
+static const char gcd_sql_snapshot[] = "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY";
+/* SELECT *: every column the layout has (a 7.x before 7.10 has no email_preferences). The
+ * statements of the 8.x rules, of a client found by email and of the default currency are
+ * left out: the measured call runs none of them. */
+static const char gcd_sql_client_by_id[] = "SELECT * FROM tblclients WHERE id = ?";
+/* The three settings in one round trip: each row's slot (LA_S_DROPDOWN, LA_S_DATEFORMAT, LA_S_MARKETING) by the
+ * column's collation, as `setting = ?` compares; the first row of a slot in id order is the
+ * setting's value. */
+static const char gcd_sql_settings[] =
+	"SELECT CASE WHEN setting = 'PhoneNumberDropdown' THEN 0 WHEN setting = 'DateFormat' THEN 1 ELSE 2 END AS slot,"
+	" value FROM tblconfiguration"
+	" WHERE setting IN ('PhoneNumberDropdown', 'DateFormat', 'MarketingEmailConvert') ORDER BY id";
+static const char gcd_sql_currency[] =
+	"SELECT id, code, prefix, suffix, format, rate FROM tblcurrencies WHERE id = ?";
+static const char gcd_sql_custom_fields[] =
+	"SELECT f.id, f.fieldtype, (SELECT v.value FROM tblcustomfieldsvalues v"
+	" WHERE v.fieldid = f.id AND v.relid = ? ORDER BY v.id LIMIT 1) AS value"
+	" FROM tblcustomfields f WHERE f.type = 'client' AND f.relid = 0 ORDER BY f.sortorder, f.id";
+
+/* Statistics (behaviour §11.9). Every sum is the server's exact DECIMAL arithmetic. */
+#define GCD_NOT_MASS_PAY(types) \
+	" NOT EXISTS (SELECT 1 FROM tblinvoiceitems ii WHERE ii.invoiceid = i.id AND ii.userid = ?" \
+	" AND ii.type IN (" types "))"
+#define GCD_SUM_OR_ZERO(expr) "COALESCE(SUM(" expr "), 0)"
+
+/* No derived tables here: MariaDB 10.11 was seen to crash re-executing a prepared
+ * statement that joined a grouped derived table. */
+#define GCD_BALANCE \
+	"i.total - COALESCE((SELECT SUM(a.amountin) - SUM(a.amountout) FROM tblaccounts a WHERE a.invoiceid = i.id), 0)"
+#define GCD_OVERDUE "i.status = 'Unpaid' AND i.duedate < CURDATE()"
+static const char gcd_sql_stats_due[] =
+	"SELECT " GCD_SUM_OR_ZERO("i.status = 'Unpaid'") " AS numdue,"
+	" " GCD_SUM_OR_ZERO("CASE WHEN i.status = 'Unpaid' THEN " GCD_BALANCE " END") " AS duebalance,"
+	" " GCD_SUM_OR_ZERO(GCD_OVERDUE) " AS numoverdue,"
+	" " GCD_SUM_OR_ZERO("CASE WHEN " GCD_OVERDUE " THEN " GCD_BALANCE " END") " AS overduebalance,"
+	" " GCD_SUM_OR_ZERO("i.status = 'Draft'") " AS numdraft,"
+	" " GCD_SUM_OR_ZERO("CASE WHEN i.status = 'Draft' THEN " GCD_BALANCE " END") " AS draftbalance"
+	" FROM tblinvoices i WHERE i.userid = ? AND" GCD_NOT_MASS_PAY("'Invoice'");
+static const char gcd_sql_stats_accounts[] =
+	"SELECT " GCD_SUM_OR_ZERO("amountin") " AS gross,"
+	" " GCD_SUM_OR_ZERO("fees") " + " GCD_SUM_OR_ZERO("amountout") " AS expenses,"
+	" " GCD_SUM_OR_ZERO("amountin") " - " GCD_SUM_OR_ZERO("fees") " - " GCD_SUM_OR_ZERO("amountout") " AS income"
+	" FROM tblaccounts WHERE userid = ?";
+/* One row per status group (rows of one group compare equal under the collation, so the
+ * slot is the same for each): which of the six named entries it is (0: another), its status
+ * as its lowest invoice id spells it (in the same statement: no round trip per group), count
+ * and sums; in the collation's order of status. */
+static const char gcd_sql_stats_groups[] =
+	"SELECT CASE WHEN i.status = 'Unpaid' THEN 1 WHEN i.status = 'Paid' THEN 2 WHEN i.status = 'Cancelled' THEN 3"
+	" WHEN i.status = 'Refunded' THEN 4 WHEN i.status = 'Collections' THEN 5"
+	" WHEN i.status = 'Payment Pending' THEN 6 ELSE 0 END AS slot,"
+	" (SELECT s.status FROM tblinvoices s WHERE s.id = MIN(i.id)) AS status,"
+	" COUNT(*) AS n, SUM(i.total) AS total, SUM(i.total) + SUM(i.credit) AS withcredit"
+	" FROM tblinvoices i WHERE i.userid = ? AND" GCD_NOT_MASS_PAY("'AddFunds', 'Invoice'")
+	" GROUP BY i.status ORDER BY i.status";
+#define GCD_PRODUCTS(type) \
+	" " GCD_SUM_OR_ZERO("p.type = '" type "' AND h.domainstatus = 'Active'") "," \
+	" " GCD_SUM_OR_ZERO("p.type = '" type "'") ","
+static const char gcd_sql_stats_products[] =
+	"SELECT" GCD_PRODUCTS("hostingaccount") GCD_PRODUCTS("reselleraccount") GCD_PRODUCTS("server")
+	GCD_PRODUCTS("other") " 0 AS unused"
+	" FROM tblhosting h JOIN tblproducts p ON p.id = h.packageid WHERE h.userid = ?";
+static const char gcd_sql_stats_counts[] =
+	"SELECT (SELECT COUNT(*) FROM tbldomains WHERE userid = ? AND status = 'Active') AS activedomains,"
+	" (SELECT COUNT(*) FROM tbldomains WHERE userid = ?) AS domains,"
+	" (SELECT COUNT(*) FROM tblquotes WHERE userid = ? AND stage = 'Accepted') AS acceptedquotes,"
+	" (SELECT COUNT(*) FROM tblquotes WHERE userid = ?) AS quotes,"
+	" (SELECT COUNT(*) FROM tbltickets WHERE userid = ? AND merged_ticket_id = 0) AS tickets,"
+	" (SELECT COUNT(*) FROM tbltickets t WHERE t.userid = ? AND t.merged_ticket_id = 0 AND EXISTS"
+	" (SELECT 1 FROM tblticketstatuses ts WHERE ts.title = t.status AND ts.showactive = 1)) AS activetickets,"
+	" (SELECT COUNT(*) FROM tblaffiliatesaccounts aa WHERE aa.affiliateid IN"
+	" (SELECT af.id FROM tblaffiliates af WHERE af.clientid = ?)) AS signups,"
+	" (SELECT COUNT(*) FROM tblaffiliates WHERE clientid = ?) AS affiliates";
+
+
+enum { MODE_INSERT, MODE_SELECT, MODE_TXN, MODE_MULTI, MODE_GETCONTACTS, MODE_UPDATECONTACT, MODE_GETCONTACTS_ONE, MODE_GCD, MODE_GCD_STATS };
 
 typedef struct {
 	const char *socket, *user, *password, *db, *mode, *tag;
@@ -197,8 +284,9 @@ static void parse(int argc, char **argv, options *o)
 	}
 	if (strcmp(o->mode, "insert") != 0 && strcmp(o->mode, "select") != 0
 		&& strcmp(o->mode, "txn") != 0 && strcmp(o->mode, "multi") != 0 && strcmp(o->mode, "getcontacts") != 0
-		&& strcmp(o->mode, "updatecontact") != 0 && strcmp(o->mode, "getcontacts-one") != 0) {
-		die("--mode must be insert, select, txn, multi, getcontacts, getcontacts-one or updatecontact", o->mode);
+		&& strcmp(o->mode, "updatecontact") != 0 && strcmp(o->mode, "getcontacts-one") != 0
+		&& strcmp(o->mode, "gcd") != 0 && strcmp(o->mode, "gcd-stats") != 0) {
+		die("--mode must be insert, select, txn, multi, getcontacts, getcontacts-one, updatecontact, gcd or gcd-stats", o->mode);
 	}
 	if (!strcmp(o->mode, "updatecontact") && o->contact <= 0) {
 		die("usage", "--mode updatecontact needs --contact");
@@ -207,6 +295,19 @@ static void parse(int argc, char **argv, options *o)
 		o->count = 500;
 	}
 }
+
+/* One prepared statement of GetClientsDetails with its result columns bound once. */
+typedef struct {
+	MYSQL_STMT *stmt;
+	unsigned int columns;
+	MYSQL_BIND *cols;
+	char *cells;
+	unsigned long *lengths;
+	my_bool *nulls;
+} gcd_stmt;
+
+enum { GCD_CLIENT, GCD_SETTING, GCD_CURRENCY, GCD_FIELDS, GCD_DUE, GCD_ACCOUNTS, GCD_GROUPS, GCD_PRODUCTS, GCD_COUNTS,
+	GCD_STMTS };
 
 typedef struct {
 	MYSQL *mysql;
@@ -240,6 +341,10 @@ typedef struct {
 	MYSQL_BIND uc_params[UC_COLUMN_COUNT + 1];
 	char first[64], last[64];
 	unsigned long first_len, last_len;
+	/* gcd */
+	gcd_stmt gcd[GCD_STMTS];
+	MYSQL_BIND gcd_u[8], gcd_currency[1];
+	long long gcd_currency_id;
 } bench;
 
 static MYSQL_STMT *prepare_one(bench *b, const char *sql)
@@ -390,6 +495,133 @@ static void prepare_updatecontact(bench *b, const options *o)
 	}
 }
 
+/* Prepares sql, binds its parameters and every result column (integers as long long, the
+ * rest as text, GC_CELL bytes each), once. */
+static void gcd_prepare(bench *b, gcd_stmt *g, const char *sql, MYSQL_BIND *params)
+{
+	MYSQL_RES *meta;
+
+	g->stmt = prepare_one(b, sql);
+	if (params && mysql_stmt_bind_param(g->stmt, params) != 0) {
+		die("bind", mysql_stmt_error(g->stmt));
+	}
+	if (!(meta = mysql_stmt_result_metadata(g->stmt))) {
+		die("metadata", mysql_stmt_error(g->stmt));
+	}
+	g->columns = mysql_num_fields(meta);
+	g->cols = calloc(g->columns, sizeof(*g->cols));
+	g->cells = calloc(g->columns, GC_CELL);
+	g->lengths = calloc(g->columns, sizeof(*g->lengths));
+	g->nulls = calloc(g->columns, sizeof(*g->nulls));
+	if (!g->cols || !g->cells || !g->lengths || !g->nulls) {
+		die("out of memory", NULL);
+	}
+	for (unsigned int i = 0; i < g->columns; i++) {
+		switch (mysql_fetch_field_direct(meta, i)->type) {
+			case MYSQL_TYPE_TINY: case MYSQL_TYPE_SHORT: case MYSQL_TYPE_INT24:
+			case MYSQL_TYPE_LONG: case MYSQL_TYPE_LONGLONG:
+				g->cols[i].buffer_type = MYSQL_TYPE_LONGLONG;
+				break;
+			default:
+				g->cols[i].buffer_type = MYSQL_TYPE_STRING;
+				break;
+		}
+		g->cols[i].buffer = g->cells + (size_t) i * GC_CELL;
+		g->cols[i].buffer_length = GC_CELL;
+		g->cols[i].length = &g->lengths[i];
+		g->cols[i].is_null = &g->nulls[i];
+	}
+	mysql_free_result(meta);
+	if (mysql_stmt_bind_result(g->stmt, g->cols) != 0) {
+		die("bind", mysql_stmt_error(g->stmt));
+	}
+}
+
+/* Executes and fetches every row; returns the number of rows. */
+static long gcd_run(gcd_stmt *g)
+{
+	long rows = 0;
+	int rc;
+
+	if (mysql_stmt_execute(g->stmt) != 0) {
+		die("execute", mysql_stmt_error(g->stmt));
+	}
+	while ((rc = mysql_stmt_fetch(g->stmt)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
+		rows++;
+	}
+	if (rc == 1) {
+		die("fetch", mysql_stmt_error(g->stmt));
+	}
+	return rows;
+}
+
+static void prepare_gcd(bench *b)
+{
+	long long *currency;
+
+	memset(b->gcd_u, 0, sizeof(b->gcd_u));
+	for (int i = 0; i < 8; i++) {
+		b->gcd_u[i].buffer_type = MYSQL_TYPE_LONGLONG;
+		b->gcd_u[i].buffer = &b->client;
+	}
+	memset(b->gcd_currency, 0, sizeof(b->gcd_currency));
+	b->gcd_currency[0].buffer_type = MYSQL_TYPE_LONGLONG;
+	b->gcd_currency[0].buffer = &b->gcd_currency_id;
+	gcd_prepare(b, &b->gcd[GCD_CLIENT], gcd_sql_client_by_id, b->gcd_u);
+	gcd_prepare(b, &b->gcd[GCD_SETTING], gcd_sql_settings, NULL);
+	gcd_prepare(b, &b->gcd[GCD_CURRENCY], gcd_sql_currency, b->gcd_currency);
+	gcd_prepare(b, &b->gcd[GCD_FIELDS], gcd_sql_custom_fields, b->gcd_u);
+	if (b->mode == MODE_GCD_STATS) {
+		gcd_prepare(b, &b->gcd[GCD_DUE], gcd_sql_stats_due, b->gcd_u);
+		gcd_prepare(b, &b->gcd[GCD_ACCOUNTS], gcd_sql_stats_accounts, b->gcd_u);
+		gcd_prepare(b, &b->gcd[GCD_GROUPS], gcd_sql_stats_groups, b->gcd_u);
+		gcd_prepare(b, &b->gcd[GCD_PRODUCTS], gcd_sql_stats_products, b->gcd_u);
+		gcd_prepare(b, &b->gcd[GCD_COUNTS], gcd_sql_stats_counts, b->gcd_u);
+	}
+	/* The client's currency, from its row's column (as the extension takes it). */
+	if (gcd_run(&b->gcd[GCD_CLIENT]) != 1) {
+		die("gcd", "no such client");
+	}
+	for (unsigned int i = 0; i < b->gcd[GCD_CLIENT].columns; i++) {
+		if (!strcmp(mysql_fetch_field_direct(mysql_stmt_result_metadata(b->gcd[GCD_CLIENT].stmt), i)->name, "currency")) {
+			currency = (long long *) (b->gcd[GCD_CLIENT].cells + (size_t) i * GC_CELL);
+			b->gcd_currency_id = *currency;
+		}
+	}
+	if (b->gcd_currency_id <= 0) {
+		die("gcd", "the client has no currency");
+	}
+}
+
+/* GetClientsDetails: the snapshot, every read of the extension, ROLLBACK. */
+static void gcd_call(bench *b)
+{
+	long fields;
+
+	if (mysql_real_query(b->mysql, gcd_sql_snapshot, sizeof(gcd_sql_snapshot) - 1) != 0) {
+		die("snapshot", mysql_error(b->mysql));
+	}
+	if (gcd_run(&b->gcd[GCD_CLIENT]) != 1) {
+		die("gcd", "no client row");
+	}
+	gcd_run(&b->gcd[GCD_SETTING]);
+	if (gcd_run(&b->gcd[GCD_CURRENCY]) != 1) {
+		die("gcd", "no currency row");
+	}
+	fields = gcd_run(&b->gcd[GCD_FIELDS]);
+	if (b->rows_expected >= 0 && fields != b->rows_expected) {
+		die("gcd", "not the expected number of custom fields");
+	}
+	if (b->mode == MODE_GCD_STATS) {
+		for (int i = GCD_DUE; i <= GCD_COUNTS; i++) {
+			gcd_run(&b->gcd[i]);
+		}
+	}
+	if (mysql_rollback(b->mysql) != 0) {
+		die("rollback", mysql_error(b->mysql));
+	}
+}
+
 static void prepare(bench *b, const options *o)
 {
 	b->client = o->client;
@@ -413,6 +645,10 @@ static void prepare(bench *b, const options *o)
 	}
 	if (b->mode == MODE_UPDATECONTACT) {
 		prepare_updatecontact(b, o);
+		return;
+	}
+	if (b->mode == MODE_GCD || b->mode == MODE_GCD_STATS) {
+		prepare_gcd(b);
 		return;
 	}
 	b->stmt = prepare_one(b, b->mode == MODE_SELECT ? SELECT_SQL : INSERT_SQL);
@@ -593,6 +829,10 @@ static void one_call(bench *b, const options *o, long n)
 		case MODE_GETCONTACTS_ONE:
 			getcontacts_one_call(b);
 			break;
+		case MODE_GCD:
+		case MODE_GCD_STATS:
+			gcd_call(b);
+			break;
 	}
 }
 
@@ -621,6 +861,9 @@ int main(int argc, char **argv)
 	if (argc == 2 && !strcmp(argv[1], "--print-sql")) {
 		/* The statements copied from the extension, one a line, for bench/parity.php to find in it. */
 		printf("%s\n%s\n%s\n%s\n%s\n", GC_SNAPSHOT_SQL, GC_COUNT_SQL, GC_PAGE_SQL, UC_ROW_SQL, UC_UPDATE_SQL);
+		printf("%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n", gcd_sql_snapshot, gcd_sql_client_by_id, gcd_sql_settings,
+			gcd_sql_currency, gcd_sql_custom_fields, gcd_sql_stats_due, gcd_sql_stats_accounts, gcd_sql_stats_groups,
+			gcd_sql_stats_products, gcd_sql_stats_counts);
 		return 0;
 	}
 	parse(argc, argv, &o);
@@ -628,7 +871,8 @@ int main(int argc, char **argv)
 	b.mode = !strcmp(o.mode, "select") ? MODE_SELECT : !strcmp(o.mode, "txn") ? MODE_TXN
 		: !strcmp(o.mode, "multi") ? MODE_MULTI : !strcmp(o.mode, "getcontacts") ? MODE_GETCONTACTS
 		: !strcmp(o.mode, "updatecontact") ? MODE_UPDATECONTACT
-		: !strcmp(o.mode, "getcontacts-one") ? MODE_GETCONTACTS_ONE : MODE_INSERT;
+		: !strcmp(o.mode, "getcontacts-one") ? MODE_GETCONTACTS_ONE : !strcmp(o.mode, "gcd") ? MODE_GCD
+		: !strcmp(o.mode, "gcd-stats") ? MODE_GCD_STATS : MODE_INSERT;
 	b.mysql = mysql_init(NULL);
 	mysql_options(b.mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	if (!mysql_real_connect(b.mysql, NULL, o.user, o.password, o.db, 0, o.socket,
@@ -682,6 +926,15 @@ int main(int argc, char **argv)
 	if (b.row) {
 		mysql_stmt_close(b.row);
 		mysql_stmt_close(b.update);
+	}
+	for (int i = 0; i < GCD_STMTS; i++) {
+		if (b.gcd[i].stmt) {
+			mysql_stmt_close(b.gcd[i].stmt);
+			free(b.gcd[i].cols);
+			free(b.gcd[i].cells);
+			free(b.gcd[i].lengths);
+			free(b.gcd[i].nulls);
+		}
 	}
 	mysql_close(b.mysql);
 	printf("{\"ops\":%ld,\"elapsed_ns\":%lld,\"cpu_ns\":%lld,\"user_ns\":%lld,\"sys_ns\":%lld,\"late_ms\":%.3f,\"lat_ns\":[",

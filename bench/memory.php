@@ -3,7 +3,8 @@
  * Memory per call of one command, in one process: (a) the extension or (b) the peer.
  *
  *   php [-d extension=... -d localapi.db_...] bench/memory.php --impl ext|peer
- *       --scenario getcontacts|updatecontact [--calls N]
+ *       --scenario getcontacts|updatecontact|gcd|gcd-stats [--calls N]
+ *   (the peer's gcd scenarios need the extension loaded too, for its Price class)
  *
  * For the scenarios of bench/worker.php other than AddContact's (scripts/soak.sh measures
  * AddContact's 100 000 calls): N calls (20 000 unless told), and
@@ -35,11 +36,14 @@ if ($impl === 'peer') {
 if ($scenario === 'getcontacts') {
 	$command = 'GetContacts';
 	$base = ['userid' => (string) bench_read_client()];
+} elseif ($scenario === 'gcd' || $scenario === 'gcd-stats') {
+	$command = 'GetClientsDetails';
+	$base = ['clientid' => (string) BENCH_GCD_CLIENT] + ($scenario === 'gcd-stats' ? ['stats' => '1'] : []);
 } elseif ($scenario === 'updatecontact') {
 	$command = 'UpdateContact';
 	$base = ['contactid' => (string) bench_update_contact()[1]];
 } else {
-	fwrite(STDERR, "memory: --scenario must be getcontacts or updatecontact\n");
+	fwrite(STDERR, "memory: --scenario must be getcontacts, updatecontact, gcd or gcd-stats\n");
 	exit(2);
 }
 
@@ -79,7 +83,8 @@ $seconds = microtime(true) - $started;
 $peakMedian = bench_median(array_slice($peak, 1001));
 $keptMax = max(array_slice($kept, 1001));
 $growth = $rss[$calls][0] - $rss[1000][0];
-printf("| %s | %s | %s | %s B | %s B | %s / %s kB | %s / %s kB | %+d kB | %.0f/s |\n", $command, $impl === 'ext' ? '(a) ext' : '(b) peer',
+printf("| %s | %s | %s | %s B | %s B | %s / %s kB | %s / %s kB | %+d kB | %.0f/s |\n",
+	$command . ($scenario === 'gcd-stats' ? ' (stats)' : ''), $impl === 'ext' ? '(a) ext' : '(b) peer',
 	number_format($calls), number_format($peakMedian), number_format($keptMax), number_format($rss[1000][0]),
 	number_format($rss[1000][1]), number_format($rss[$calls][0]), number_format($rss[$calls][1]), $growth, $calls / $seconds);
 exit($growth > 2048 || $keptMax > 0 ? 1 : 0);

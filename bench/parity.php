@@ -219,7 +219,57 @@ foreach ($updates as [$label, $post, $values, $owner]) {
 $failures += $updateFailures;
 $cases = array_merge($cases, $updates);
 
-/* The limit's GetContacts and UpdateContact floors run a copy of the extension's statements: each must still be a
+/*
+ * GetClientsDetails (it writes nothing): the answers alone, for the fixture client the benchmark
+ * reads (without and with stats), sample.sql's client 1, a client whose uuid is empty (then
+ * each answer holds a new random UUIDv4: compared as "a generated v4" in both), and the
+ * errors. Price objects are compared by class, every text form and their properties.
+ */
+$gcdNoUuid = bench_client();
+bench_db()->execute_query("UPDATE tblclients SET uuid = '' WHERE id = ?", [$gcdNoUuid]);
+$gcdCases = [
+	['the benchmark\'s call', ['clientid' => (string) BENCH_GCD_CLIENT]],
+	['the benchmark\'s call with stats', ['clientid' => (string) BENCH_GCD_CLIENT, 'stats' => '1']],
+	['clientid as int, stats true', ['clientid' => BENCH_GCD_CLIENT, 'stats' => true]],
+	['stats falsy', ['clientid' => ' ' . BENCH_GCD_CLIENT . ' ', 'stats' => '0']],
+	['by email, other case', ['email' => 'OLIVIA.ONEILL@bench.invalid', 'stats' => 'yes']],
+	['sample client 1 with stats', ['clientid' => '1', 'stats' => 1]],
+	['empty uuid, stats', ['clientid' => (string) $gcdNoUuid, 'stats' => '1']],
+	['neither clientid nor email', ['clientid' => '0', 'email' => '']],
+	['clientid 1abc', ['clientid' => BENCH_GCD_CLIENT . 'abc']],
+	['no such client', ['clientid' => '999999999']],
+	['no such email', ['email' => 'nobody@bench.invalid']],
+	['email array', ['email' => ['x']]],
+	['clientid invalid UTF-8', ['clientid' => "\xff"]],
+];
+function gcd_normal(mixed $v): mixed
+{
+	if (is_object($v)) {
+		return [get_class($v), $v->toFull(), $v->toPrefixed(), $v->toSuffixed(), $v->toNumeric(), (array) $v];
+	}
+	return is_array($v) ? array_map('gcd_normal', $v) : $v;
+}
+$gcdFailures = 0;
+foreach ($gcdCases as [$label, $post]) {
+	$seen = [];
+	foreach (['ext' => 'localAPI', 'peer' => 'peer_localAPI'] as $name => $fn) {
+		$answer = gcd_normal($fn('GetClientsDetails', $post, ''));
+		$v4 = '/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/D';
+		if (($answer['id'] ?? null) === $gcdNoUuid && preg_match($v4, $answer['uuid']) === 1
+				&& $answer['client']['uuid'] === $answer['uuid']) {
+			$answer['uuid'] = $answer['client']['uuid'] = 'a generated v4';
+		}
+		$seen[$name] = $answer;
+	}
+	if ($seen['ext'] !== $seen['peer']) {
+		$gcdFailures++;
+		echo "parity: GetClientsDetails: $label: ext " . json_encode($seen['ext']) . "\n        peer " . json_encode($seen['peer']) . "\n";
+	}
+}
+$failures += $gcdFailures;
+$cases = array_merge($cases, $gcdCases);
+
+/* The limit's GetContacts, UpdateContact and GetClientsDetails floors run a copy of the extension's statements: each must still be a
  * string of the extension's build, or the floor measures something else. */
 $so = (string) @file_get_contents(bench_config()['ext']);
 $copies = array_filter(explode("\n", (string) shell_exec(escapeshellarg(bench_config()['limit']) . ' --print-sql')));
@@ -229,9 +279,9 @@ foreach ($copies as $sql) {
 		echo "parity: bench/limit.c's copy of a statement is not the extension's: $sql\n";
 	}
 }
-if (count($copies) !== 5) {
+if (count($copies) !== 15) {
 	$failures++;
-	echo "parity: bench/limit.c --print-sql printed " . count($copies) . " statements, not 5\n";
+	echo "parity: bench/limit.c --print-sql printed " . count($copies) . " statements, not 15\n";
 }
 printf("parity: %d of %d cases agree between the extension and the peer; the limit's %d statements are the extension's%s\n",
 	count($cases) - $failures, count($cases), count($copies), $failures ? ' (or not: see above)' : '');

@@ -19,7 +19,9 @@
  *     count and the page in one START TRANSACTION WITH CONSISTENT SNAPSHOT,
  *     READ ONLY; UpdateContact: the same checks, then in one transaction the
  *     row FOR UPDATE, the duplicate and ICANN checks, an UPDATE of the changed
- *     columns only, COMMIT. bench/parity.php holds both to the extension's answers.
+ *     columns only, COMMIT. bench/parity.php holds both to the extension's answers;
+ *   - GetClientsDetails: the same checks, every read in one snapshot transaction, the
+ *     record and the statistics built in PHP (see its section below).
  *
  * Configure with peer_configure(socket, user, password, dbname), then call
  * peer_localAPI($command, $postData, $adminUsername).
@@ -677,6 +679,399 @@ function peer_update_row(int $id, array $set): int
 }
 
 /* ------------------------------------------------------------------------
+ * GetClientsDetails (docs/behaviour.md §11), with WHMCS 7.x rules as the rest of the peer.
+ * Every read in one START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY; the record's
+ * reads are the peer's own (the three settings in one query, the custom fields and their
+ * values as one LEFT JOIN); the statistics' sums are the server's exact DECIMAL arithmetic,
+ * as §11.9 asks, with the same aggregates the extension uses. Money is
+ * WHMCS\View\Formatter\Price, built through its public constructor (the extension's class:
+ * a peer worker loads the extension for that class alone). The country list and the US/CA
+ * state names are WHMCS's data (data/*.tsv), loaded once per process.
+ */
+
+const PEER_GCD_SETTINGS = ['PhoneNumberDropdown', 'DateFormat', 'MarketingEmailConvert'];
+const PEER_GCD_STATUSES = ['Unpaid', 'Paid', 'Cancelled', 'Refunded', 'Collections', 'Payment Pending'];
+const PEER_GCD_NOT_MASS_PAY = ' NOT EXISTS (SELECT 1 FROM tblinvoiceitems ii WHERE ii.invoiceid = i.id AND ii.userid = ?'
+	. ' AND ii.type IN (%s))';
+const PEER_GCD_BALANCE = 'i.total - COALESCE((SELECT SUM(a.amountin) - SUM(a.amountout) FROM tblaccounts a WHERE a.invoiceid = i.id), 0)';
+const PEER_GCD_OVERDUE = "i.status = 'Unpaid' AND i.duedate < CURDATE()";
+
+/* [code => [name, calling code (int, or '' for CW)]] of the 7.x list. */
+function peer_gcd_countries(): array
+{
+	static $countries = null;
+	if ($countries === null) {
+		$countries = [];
+		foreach (file(dirname(__DIR__) . '/data/whmcs-countries.tsv', FILE_IGNORE_NEW_LINES) as $line) {
+			if ($line === '' || $line[0] === '#') {
+				continue;
+			}
+			[$code, $name, $cc, $in7] = explode("\t", $line);
+			if ($in7 === '1') {
+				$countries[$code] = [$name, $cc === '""' ? '' : (int) $cc];
+			}
+		}
+	}
+	return $countries;
+}
+
+/* ["US|lowercased name" => code] */
+function peer_gcd_states(): array
+{
+	static $states = null;
+	if ($states === null) {
+		$states = [];
+		foreach (file(dirname(__DIR__) . '/data/whmcs-us-ca-states.tsv', FILE_IGNORE_NEW_LINES) as $line) {
+			if ($line === '' || $line[0] === '#') {
+				continue;
+			}
+			[$country, $name, $code] = explode("\t", $line);
+			$states[$country . '|' . $name] = $code;
+		}
+	}
+	return $states;
+}
+
+function peer_gcd_falsy(string $s): bool
+{
+	return $s === '' || $s === '0';
+}
+
+/* Reads the input (§11 rules 1 to 5): [clientid or null, email or null, stats]. */
+function peer_gcd_input(array $post): array
+{
+	$given = fn ($v) => is_string($v) && preg_match('//u', $v) !== 1 ? true : peer_truthy($v);
+	$clientid = $post['clientid'] ?? null;
+	$email = $post['email'] ?? null;
+	$byId = $given($clientid);
+	if (!$byId && !$given($email)) {
+		throw new PeerError('Either clientid Or email Is Required');
+	}
+	$stats = array_key_exists('stats', $post) && peer_truthy($post['stats']);
+	if ($byId) {
+		$bad = peer_utf8_error($clientid, 'clientid');
+		if ($bad !== null) {
+			throw new PeerError("Invalid UTF-8 in $bad");
+		}
+		$id = is_int($clientid) || is_string($clientid) ? peer_clientid($clientid) : 0;
+		if ($id <= 0) {
+			throw new PeerError('Client Not Found');
+		}
+		return [$id, null, $stats];
+	}
+	$bad = peer_utf8_error($email, 'email');
+	if ($bad !== null) {
+		throw new PeerError("Invalid UTF-8 in $bad");
+	}
+	if (is_array($email) || is_object($email)) {
+		throw new PeerError('email must be a string');
+	}
+	return [null, is_string($email) ? (string) peer_normalise($email) : (string) $email, $stats];
+}
+
+/* Every read of the call, in one snapshot: the client row, or null. */
+function peer_gcd_read(?int $id, ?string $email, bool $stats): ?array
+{
+	$client = $id !== null
+		? PeerDb::row('SELECT * FROM tblclients WHERE id = ?', [$id])
+		: PeerDb::row('SELECT * FROM tblclients WHERE email = ? ORDER BY id LIMIT 1', [$email]);
+	if ($client === null) {
+		return null;
+	}
+	$uid = (int) $client['id'];
+	$settings = [];
+	$stmt = PeerDb::run('SELECT setting, value FROM tblconfiguration WHERE setting IN (?, ?, ?) ORDER BY id', PEER_GCD_SETTINGS);
+	foreach ($stmt->fetchAll() as $row) {
+		$settings[$row['setting']] ??= $row['value'];
+	}
+	$currency = PeerDb::row('SELECT id, code, prefix, suffix, format, rate FROM tblcurrencies WHERE id = ?',
+		[(int) $client['currency']]);
+	$fields = [];
+	$stmt = PeerDb::run('SELECT f.id, f.fieldtype, v.value FROM tblcustomfields f'
+		. ' LEFT JOIN tblcustomfieldsvalues v ON v.fieldid = f.id AND v.relid = ?'
+		. " WHERE f.type = 'client' AND f.relid = 0 ORDER BY f.sortorder, f.id, v.id", [$uid]);
+	foreach ($stmt->fetchAll() as $row) {
+		$fields[$row['id']] ??= $row;
+	}
+	$read = ['client' => $client, 'settings' => $settings, 'currency' => $currency, 'fields' => $fields];
+	if (!$stats) {
+		return $read;
+	}
+	$read['stats_currency'] = $currency ?? PeerDb::row('SELECT id, code, prefix, suffix, format, rate FROM tblcurrencies'
+		. ' WHERE `default` = 1 ORDER BY id LIMIT 1', []);
+	$sum = fn ($e) => "COALESCE(SUM($e), 0)";
+	$read['due'] = PeerDb::row('SELECT ' . $sum("i.status = 'Unpaid'") . ' AS numdue, '
+		. $sum("CASE WHEN i.status = 'Unpaid' THEN " . PEER_GCD_BALANCE . ' END') . ' AS duebalance, '
+		. $sum(PEER_GCD_OVERDUE) . ' AS numoverdue, '
+		. $sum('CASE WHEN ' . PEER_GCD_OVERDUE . ' THEN ' . PEER_GCD_BALANCE . ' END') . ' AS overduebalance, '
+		. $sum("i.status = 'Draft'") . ' AS numdraft, '
+		. $sum("CASE WHEN i.status = 'Draft' THEN " . PEER_GCD_BALANCE . ' END') . ' AS draftbalance'
+		. ' FROM tblinvoices i WHERE i.userid = ? AND' . sprintf(PEER_GCD_NOT_MASS_PAY, "'Invoice'"), [$uid, $uid]);
+	$read['accounts'] = PeerDb::row('SELECT ' . $sum('amountin') . ' AS gross, ' . $sum('fees') . ' + ' . $sum('amountout')
+		. ' AS expenses, ' . $sum('amountin') . ' - ' . $sum('fees') . ' - ' . $sum('amountout') . ' AS income'
+		. ' FROM tblaccounts WHERE userid = ?', [$uid]);
+	/* One row per status group (equal under the collation); its status as its lowest invoice spells it. */
+	$read['groups'] = PeerDb::run('SELECT (SELECT s.status FROM tblinvoices s WHERE s.id = MIN(i.id)) AS status,'
+		. ' COUNT(*) AS n, SUM(i.total) AS total, SUM(i.total) + SUM(i.credit) AS withcredit'
+		. ' FROM tblinvoices i WHERE i.userid = ? AND' . sprintf(PEER_GCD_NOT_MASS_PAY, "'AddFunds', 'Invoice'")
+		. ' GROUP BY i.status ORDER BY i.status', [$uid, $uid])->fetchAll();
+	$read['products'] = PeerDb::run('SELECT p.type, h.domainstatus, COUNT(*) AS n FROM tblhosting h'
+		. ' JOIN tblproducts p ON p.id = h.packageid WHERE h.userid = ? GROUP BY p.type, h.domainstatus', [$uid])->fetchAll();
+	$read['counts'] = PeerDb::row('SELECT (SELECT COUNT(*) FROM tbldomains WHERE userid = ? AND status = \'Active\') AS activedomains,'
+		. ' (SELECT COUNT(*) FROM tbldomains WHERE userid = ?) AS domains,'
+		. " (SELECT COUNT(*) FROM tblquotes WHERE userid = ? AND stage = 'Accepted') AS acceptedquotes,"
+		. ' (SELECT COUNT(*) FROM tblquotes WHERE userid = ?) AS quotes,'
+		. ' (SELECT COUNT(*) FROM tbltickets WHERE userid = ? AND merged_ticket_id = 0) AS tickets,'
+		. ' (SELECT COUNT(*) FROM tbltickets t WHERE t.userid = ? AND t.merged_ticket_id = 0 AND EXISTS'
+		. ' (SELECT 1 FROM tblticketstatuses ts WHERE ts.title = t.status AND ts.showactive = 1)) AS activetickets,'
+		. ' (SELECT COUNT(*) FROM tblaffiliatesaccounts aa WHERE aa.affiliateid IN'
+		. ' (SELECT af.id FROM tblaffiliates af WHERE af.clientid = ?)) AS signups,'
+		. ' (SELECT COUNT(*) FROM tblaffiliates WHERE clientid = ?) AS affiliates', array_fill(0, 8, $uid));
+	return $read;
+}
+
+/* The phone fields of §11.4: [phonenumber, phonecc, phonenumberformatted, the stored phone trimmed]. */
+function peer_gcd_phone(string $stored, string $country): array
+{
+	$phone = trim($stored);
+	$prefix = '';
+	$number = $phone;
+	if ($phone !== '' && $phone[0] === '+') {
+		$rest = ltrim($phone, '+');
+		$dot = strpos($rest, '.');
+		if ($dot !== false) {
+			$prefix = substr($rest, 0, $dot);
+			$number = substr($rest, $dot + 1);
+		} else {
+			$number = $rest;
+		}
+	}
+	$ccDigits = preg_replace('/[^0-9]/', '', $prefix);
+	$digits = preg_replace('/[^0-9]/', '', $number);
+	if (!peer_gcd_falsy($ccDigits)) {
+		$cc = $ccDigits;
+		$keepZeros = (int) $ccDigits === 39;
+	} else {
+		$cc = peer_gcd_countries()[$country][1] ?? 0;
+		$keepZeros = $cc === 39;
+	}
+	$trimmed = $keepZeros ? $digits : ltrim($digits, '0');
+	$formatted = !peer_gcd_falsy($digits) && (is_string($cc) ? $cc !== '' : $cc !== 0) ? '+' . $cc . '.' . $trimmed : $digits;
+	return [$digits, $cc, $formatted, $phone];
+}
+
+function peer_gcd_custom_value(mixed $stored, bool $link): string
+{
+	$value = is_string($stored) ? $stored : '';
+	$value = preg_match('//u', $value) === 1 ? (string) peer_normalise($value) : '';
+	if ($link) {
+		$addr = trim($value);
+		return '<a href="' . (str_starts_with($addr, 'www.') ? 'http://' : '') . $addr . '" target="_blank">' . $value . '</a>';
+	}
+	if ($value !== '' && $value[0] !== '|' && ($bar = strpos($value, '|')) !== false) {
+		$end = strpos($value, '|', $bar + 1);
+		return trim($end === false ? substr($value, $bar + 1) : substr($value, $bar + 1, $end - $bar - 1));
+	}
+	return $value;
+}
+
+function peer_gcd_record(array $r): array
+{
+	$c = $r['client'];
+	$str = fn ($k) => is_string($c[$k] ?? null) ? $c[$k] : '';
+	$nonzero = fn ($k) => (int) ($c[$k] ?? 0) !== 0;
+	$setting = fn ($k) => !array_key_exists($k, $r['settings']) || (bool) $r['settings'][$k];
+	$id = (int) $c['id'];
+	$country = $str('country');
+	[$digits, $cc, $formatted, $phone] = peer_gcd_phone($str('phonenumber'), $country);
+	if (peer_gcd_falsy($uuid = $str('uuid'))) {
+		$b = random_bytes(16);
+		$b[6] = chr(ord($b[6]) & 0x0F | 0x40);
+		$b[8] = chr(ord($b[8]) & 0x3F | 0x80);
+		$uuid = vsprintf('%s%s-%s-%s-%s-%s%s%s', str_split(bin2hex($b), 4));
+	}
+	$postcode = $c['postcode'] ?? null;
+	if ($country === 'GB' && is_string($postcode)) {
+		$kept = preg_replace('/[^A-Z0-9]/', '', strtoupper($postcode));
+		$n = strlen($kept);
+		$postcode = $n >= 5 && $n <= 7 ? substr($kept, 0, $n - 3) . ' ' . substr($kept, $n - 3) : trim($postcode);
+	}
+	$prefs = null;
+	if (str_starts_with(ltrim($str('email_preferences'), " \t\n\r"), '{')) {
+		$prefs = json_decode($str('email_preferences'), true);
+	}
+	if (!is_array($prefs) || !$prefs) {
+		$prefs = array_fill_keys(['general', 'invoice', 'support', 'product', 'domain', 'affiliate'], true);
+	}
+	$state = $str('state');
+	$upper = strtoupper($country);
+	$statecode = ($upper === 'US' || $upper === 'CA') && strlen($country) === 2
+		? (peer_gcd_states()[$upper . '|' . strtolower($state)] ?? null) : null;
+	$type = $str('cardtype');
+	$hold = (!peer_gcd_falsy($type) && $type !== '--MIGRATED--') || (peer_gcd_falsy($type) && !peer_gcd_falsy(trim($str('cardlastfour'))))
+		|| trim($str('gatewayid')) !== '';
+
+	$rec = ['userid' => $id, 'id' => $id, 'uuid' => $uuid, 'firstname' => $c['firstname'] ?? null,
+		'lastname' => $c['lastname'] ?? null, 'fullname' => $str('firstname') . ' ' . $str('lastname'),
+		'companyname' => $c['companyname'] ?? null, 'email' => $c['email'] ?? null, 'address1' => $c['address1'] ?? null,
+		'address2' => $c['address2'] ?? null, 'city' => $c['city'] ?? null, 'fullstate' => $c['state'] ?? null,
+		'state' => $c['state'] ?? null, 'postcode' => $postcode, 'countrycode' => $c['country'] ?? null,
+		'country' => $c['country'] ?? null, 'phonenumber' => $digits, 'tax_id' => $c['tax_id'] ?? null,
+		'password' => $c['password'] ?? null, 'email_preferences' => $prefs,
+		'statecode' => $statecode ?? $c['state'] ?? null,
+		'countryname' => peer_gcd_countries()[$country][0] ?? $c['country'] ?? null,
+		'phonecc' => $cc, 'phonenumberformatted' => $formatted,
+		'telephoneNumber' => $setting('PhoneNumberDropdown') ? $formatted : $phone,
+		'billingcid' => $c['billingcid'] ?? null, 'notes' => $c['notes'] ?? null,
+		'twofaenabled' => !peer_gcd_falsy($str('authmodule')), 'currency' => $c['currency'] ?? null,
+		'defaultgateway' => $c['defaultgateway'] ?? null,
+		'cctype' => $hold ? $c['cardtype'] ?? null : null, 'cclastfour' => $hold ? $c['cardlastfour'] ?? null : null,
+		'gatewayid' => $hold ? $c['gatewayid'] ?? null : null,
+		'securityqid' => $c['securityqid'] ?? null, 'securityqans' => $c['securityqans'] ?? null,
+		'groupid' => $c['groupid'] ?? null, 'status' => $c['status'] ?? null, 'credit' => $c['credit'] ?? null];
+	foreach (['taxexempt', 'latefeeoveride', 'overideduenotices', 'separateinvoices', 'disableautocc', 'emailoptout',
+		'marketing_emails_opt_in', 'overrideautoclose'] as $k) {
+		$rec[$k] = $nonzero($k);
+	}
+	$rec['allowSingleSignOn'] = $c['allow_sso'] ?? null;
+	$rec['email_verified'] = $nonzero('email_verified');
+	$rec['language'] = $c['language'] ?? null;
+	$rec['isOptedInToMarketingEmails'] = $setting('MarketingEmailConvert') ? $nonzero('marketing_emails_opt_in') : !$nonzero('emailoptout');
+	$when = $str('lastlogin');
+	if ($when === '' || $when === '0000-00-00 00:00:00' || $when === '1970-01-01 00:00:00') {
+		$rec['lastlogin'] = 'No Login Logged';
+	} else {
+		$format = is_string($r['settings']['DateFormat'] ?? null) && $r['settings']['DateFormat'] !== ''
+			? $r['settings']['DateFormat'] : 'DD/MM/YYYY';
+		$date = preg_match('/^\d{4}-\d\d-\d\d \d\d:\d\d/', $when) === 1
+			? strtr($format, ['DD' => substr($when, 8, 2), 'MM' => substr($when, 5, 2), 'YYYY' => substr($when, 0, 4)])
+				. ' ' . substr($when, 11, 5) : '';
+		$rec['lastlogin'] = "Date: $date<br>IP Address: " . $str('ip') . '<br>Host: ' . $str('host');
+	}
+	$i = 0;
+	foreach ($r['fields'] as $fid => $field) {
+		$value = peer_gcd_custom_value($field['value'], $field['fieldtype'] === 'link');
+		$rec['customfields' . ++$i] = $value;
+		$rec['customfields'][] = ['id' => (int) $fid, 'value' => $value];
+	}
+	$rec['currency_code'] = $r['currency']['code'] ?? null;
+	return $rec;
+}
+
+function peer_gcd_stats(array $r): array
+{
+	$cur = $r['stats_currency'];
+	$currency = [];
+	foreach (['id', 'code', 'prefix', 'suffix', 'format', 'rate'] as $k) {
+		$currency[$k] = $cur[$k] ?? null;
+	}
+	$price = fn ($amount) => new \WHMCS\View\Formatter\Price(($amount ?? '') === '' ? '0.00' : (string) $amount, $currency);
+	$credit = is_string($r['client']['credit'] ?? null) ? $r['client']['credit'] : '';
+	$due = $r['due'];
+	$acc = $r['accounts'];
+	$s = ['numdueinvoices' => (int) $due['numdue'], 'dueinvoicesbalance' => $price($due['duebalance']),
+		'incredit' => $credit !== '' && $credit[0] !== '-' && strpbrk($credit, '123456789') !== false,
+		'creditbalance' => $price(is_string($r['client']['credit'] ?? null) ? $credit : '0.00'),
+		'grossRevenue' => $price($acc['gross']), 'expenses' => $price($acc['expenses']), 'income' => $price($acc['income']),
+		'numoverdueinvoices' => (int) $due['numoverdue'], 'overdueinvoicesbalance' => $price($due['overduebalance']),
+		'numDraftInvoices' => (int) $due['numdraft'], 'draftInvoicesBalance' => $price($due['draftbalance'])];
+	$named = [];
+	$others = [];
+	foreach ($r['groups'] as $g) {
+		$slot = null;
+		foreach (PEER_GCD_STATUSES as $i => $name) {
+			/* The collation's equality: letter case and trailing spaces do not count. */
+			if (strcasecmp(rtrim((string) $g['status'], ' '), $name) === 0) {
+				$slot = $i;
+				break;
+			}
+		}
+		if ($slot === null) {
+			$others[] = $g;
+		} else {
+			$named[$slot] ??= $g;
+		}
+	}
+	$entry = function (string $status, int $n, $amount) use (&$s, $price) {
+		$k = strtolower(str_replace(' ', '', $status));
+		$s["num{$k}invoices"] = $n;
+		$s["{$k}invoicesamount"] = $price($amount);
+	};
+	foreach (PEER_GCD_STATUSES as $i => $name) {
+		$g = $named[$i] ?? null;
+		$entry($name, $g === null ? 0 : (int) $g['n'], $g === null ? '0.00' : ($name === 'Paid' ? $g['withcredit'] : $g['total']));
+	}
+	foreach ($others as $g) {
+		$entry((string) $g['status'], (int) $g['n'], $g['total']);
+	}
+	$types = ['hostingaccount' => 'hosting', 'reselleraccount' => 'reseller', 'server' => 'servers', 'other' => 'other'];
+	$counts = array_fill_keys(array_values($types), [0, 0]);
+	foreach ($r['products'] as $p) {
+		$t = $types[strtolower(rtrim((string) $p['type'], ' '))] ?? null;
+		if ($t !== null) {
+			$counts[$t][1] += (int) $p['n'];
+			if (strcasecmp((string) $p['domainstatus'], 'Active') === 0) {
+				$counts[$t][0] += (int) $p['n'];
+			}
+		}
+	}
+	$active = $total = 0;
+	foreach ($counts as $t => [$a, $n]) {
+		$s["productsnumactive$t"] = $a;
+		$s["productsnum$t"] = $n;
+		$active += $a;
+		$total += $n;
+	}
+	$s['productsnumactive'] = $active;
+	$s['productsnumtotal'] = $total;
+	$k = $r['counts'];
+	$s += ['numactivedomains' => (int) $k['activedomains'], 'numdomains' => (int) $k['domains'],
+		'numacceptedquotes' => (int) $k['acceptedquotes'], 'numquotes' => (int) $k['quotes'], 'numtickets' => (int) $k['tickets'],
+		'numactivetickets' => (int) $k['activetickets'], 'numaffiliatesignups' => (int) $k['signups'],
+		'isAffiliate' => (int) $k['affiliates'] > 0];
+	return $s;
+}
+
+function peer_get_clients_details(array $post, array $admin): array
+{
+	[$id, $email, $stats] = peer_gcd_input($post);
+	$pdo = PeerDb::pdo();
+	for ($attempt = 1; ; $attempt++) {
+		try {
+			$pdo->exec('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
+			$read = peer_gcd_read($id, $email, $stats);
+			$pdo->exec('COMMIT');
+			break;
+		} catch (PDOException $e) {
+			try {
+				$pdo->exec('ROLLBACK');
+			} catch (PDOException) {
+			}
+			$code = (int) ($e->errorInfo[1] ?? 0);
+			if ($attempt < 8 && ($code === 1213 || $code === 1205)) {
+				usleep(1000 * $attempt);
+				continue;
+			}
+			throw $e;
+		}
+	}
+	if ($read === null) {
+		throw new PeerError('Client Not Found');
+	}
+	$rec = peer_gcd_record($read);
+	$answer = ['result' => 'success'] + $rec;
+	if ($rec['cctype']) {
+		$answer['warning'] = 'Credit Card related parameters are now deprecated and have been removed. Use GetPayMethods instead.';
+	}
+	unset($rec['cctype'], $rec['cclastfour'], $rec['gatewayid']);
+	$answer['client'] = $rec;
+	if ($stats) {
+		$answer['stats'] = peer_gcd_stats($read);
+	}
+	return $answer;
+}
+
+/* ------------------------------------------------------------------------
  * localAPI()
  */
 
@@ -702,7 +1097,7 @@ function peer_localAPI(string $command, mixed $postData = [], string|int|null $a
 		return ['result' => 'error', 'message' => 'Invalid API Command'];
 	}
 	$commands = ['addcontact' => 'peer_add_contact', 'getcontacts' => 'peer_get_contacts',
-		'updatecontact' => 'peer_update_contact'];
+		'updatecontact' => 'peer_update_contact', 'getclientsdetails' => 'peer_get_clients_details'];
 	if (!isset($commands[$command])) {
 		return ['result' => 'error', 'message' => 'API Function Not Found'];
 	}

@@ -3,7 +3,7 @@
  * Where the time of one AddContact goes, for (a) the extension, (b) the peer
  * and (c) the limit. Started by bench/profile (which checks for valgrind).
  *
- *   php bench/profile.php [--scenario plain|subaccount|error|getcontacts|updatecontact] [--calls N] [--no-callgrind] [--keep DIR]
+ *   php bench/profile.php [--scenario plain|subaccount|error|getcontacts|updatecontact|gcd|gcd-stats] [--calls N] [--no-callgrind] [--keep DIR]
  *
  * 1. Native runs (no profiler) of N calls per contestant: this process's
  *    user and system CPU, the server's CPU (mariadbd, from /proc); no wall
@@ -133,7 +133,8 @@ function strace_run(string $w, string $scenario, int $count, array $base, string
 	return $calls;
 }
 
-$base = ['client' => $scenario === 'getcontacts' ? bench_read_client() : $client, 'missing' => $missing, 'warmup' => 20];
+$base = ['client' => $scenario === 'getcontacts' ? bench_read_client()
+	: (in_array($scenario, BENCH_GCD_SCENARIOS, true) ? BENCH_GCD_CLIENT : $client), 'missing' => $missing, 'warmup' => 20];
 if ($scenario === 'updatecontact') {
 	[$base['client'], $base['contact']] = bench_update_contact();
 }

@@ -15,6 +15,8 @@
  *   error       clientid of a client that does not exist: Client ID Not Found
  *   getcontacts GetContacts of client --client (userid), the default page: --rows contacts
  *   updatecontact UpdateContact of contact --contact: firstname and lastname, new on every call
+ *   gcd         GetClientsDetails of client --client (bench/fixture-gcd.sql: --rows custom fields)
+ *   gcd-stats   the same with stats
  *
  * Database settings come from LOCALAPI_TEST_SOCKET/USER/PASSWORD/DB (see
  * scripts/db.sh env); the extension gets them through its INI entries, given
@@ -88,6 +90,13 @@ switch ($scenario) {
 			exit(2);
 		}
 		break;
+	case 'gcd':
+	case 'gcd-stats':
+		/* The fixture client: its record (and statistics); the answer must hold --rows custom fields. */
+		$command = 'GetClientsDetails';
+		$base = ['clientid' => (string) $client] + ($scenario === 'gcd-stats' ? ['stats' => '1'] : []);
+		$fields = (int) ($opt['rows'] ?? 5);
+		break;
 	case 'plain':
 	case 'error':
 		break;
@@ -106,9 +115,12 @@ $prefix = 'jane.doe.' . $tag . '.' . getmypid() . '.';
 
 function check(array $answer, string $expect, ?int $rows = null): void
 {
+	global $fields, $scenario;
 	$got = $answer['result'] === 'success' ? 'success' : ($answer['message'] ?? '?');
 	if ($got !== $expect || ($rows !== null && (($answer['numreturned'] ?? -1) !== $rows
-		|| count($answer['contacts']['contact'] ?? []) !== $rows))) {
+		|| count($answer['contacts']['contact'] ?? []) !== $rows))
+		|| (isset($fields) && (count($answer['customfields'] ?? []) !== $fields
+			|| isset($answer['stats']) !== ($scenario === 'gcd-stats')))) {
 		fwrite(STDERR, "worker: expected $expect, got " . json_encode($answer) . "\n");
 		exit(1);
 	}

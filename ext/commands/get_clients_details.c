@@ -21,7 +21,13 @@ static const char la_sql_snapshot[] = "START TRANSACTION WITH CONSISTENT SNAPSHO
 /* SELECT *: every column the layout has (a 7.x before 7.10 has no email_preferences). */
 static const char la_sql_client_by_id[] = "SELECT * FROM tblclients WHERE id = ?";
 static const char la_sql_client_by_email[] = "SELECT * FROM tblclients WHERE email = ? ORDER BY id LIMIT 1";
-static const char la_sql_setting[] = "SELECT value FROM tblconfiguration WHERE setting = ? ORDER BY id LIMIT 1";
+/* The three settings in one round trip: each row's slot (LA_S_DROPDOWN, LA_S_DATEFORMAT, LA_S_MARKETING) by the
+ * column's collation, as `setting = ?` compares; the first row of a slot in id order is the
+ * setting's value. */
+static const char la_sql_settings[] =
+	"SELECT CASE WHEN setting = 'PhoneNumberDropdown' THEN 0 WHEN setting = 'DateFormat' THEN 1 ELSE 2 END AS slot,"
+	" value FROM tblconfiguration"
+	" WHERE setting IN ('PhoneNumberDropdown', 'DateFormat', 'MarketingEmailConvert') ORDER BY id";
 static const char la_sql_currency[] =
 	"SELECT id, code, prefix, suffix, format, rate FROM tblcurrencies WHERE id = ?";
 static const char la_sql_currency_default[] =
@@ -67,17 +73,17 @@ static const char la_sql_stats_accounts[] =
 	" " LA_SUM_OR_ZERO("amountin") " - " LA_SUM_OR_ZERO("fees") " - " LA_SUM_OR_ZERO("amountout") " AS income"
 	" FROM tblaccounts WHERE userid = ?";
 /* One row per status group (rows of one group compare equal under the collation, so the
- * slot is the same for each): which of the six named entries it is (0: another), its
- * lowest invoice id, count and sums; in the collation's order of status. */
+ * slot is the same for each): which of the six named entries it is (0: another), its status
+ * as its lowest invoice id spells it (in the same statement: no round trip per group), count
+ * and sums; in the collation's order of status. */
 static const char la_sql_stats_groups[] =
 	"SELECT CASE WHEN i.status = 'Unpaid' THEN 1 WHEN i.status = 'Paid' THEN 2 WHEN i.status = 'Cancelled' THEN 3"
 	" WHEN i.status = 'Refunded' THEN 4 WHEN i.status = 'Collections' THEN 5"
 	" WHEN i.status = 'Payment Pending' THEN 6 ELSE 0 END AS slot,"
-	" MIN(i.id) AS first, COUNT(*) AS n, SUM(i.total) AS total, SUM(i.total) + SUM(i.credit) AS withcredit"
+	" (SELECT s.status FROM tblinvoices s WHERE s.id = MIN(i.id)) AS status,"
+	" COUNT(*) AS n, SUM(i.total) AS total, SUM(i.total) + SUM(i.credit) AS withcredit"
 	" FROM tblinvoices i WHERE i.userid = ? AND" LA_NOT_MASS_PAY("'AddFunds', 'Invoice'")
 	" GROUP BY i.status ORDER BY i.status";
-/* A group's status as spelt by its lowest invoice id. */
-static const char la_sql_invoice_status[] = "SELECT status FROM tblinvoices WHERE id = ?";
 #define LA_PRODUCTS(type) \
 	" " LA_SUM_OR_ZERO("p.type = '" type "' AND h.domainstatus = 'Active'") "," \
 	" " LA_SUM_OR_ZERO("p.type = '" type "'") ","
@@ -126,7 +132,6 @@ typedef struct {
 	zval stats_rows[5];          /* due, accounts, groups, products, counts */
 } la_gcd;
 
-static const char *const la_setting_names[3] = { "PhoneNumberDropdown", "DateFormat", "MarketingEmailConvert" };
 enum { LA_S_DROPDOWN, LA_S_DATEFORMAT, LA_S_MARKETING };
 
 static void la_gcd_reads_free(la_gcd *g)
@@ -253,39 +258,6 @@ static bool la_read_currency(la_link *link, const char *sql, MYSQL_BIND *params,
 	return true;
 }
 
-/* The groups other than the six named ones get "status": that of their lowest invoice id. */
-static bool la_read_group_statuses(la_link *link, zval *groups, php_localapi_db_error *err)
-{
-	zval *row_zv;
-
-	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(groups), row_zv) {
-		HashTable *row = Z_ARRVAL_P(row_zv);
-		zval *first = zend_hash_str_find(row, ZEND_STRL("first")), rows, status;
-		long long id = first ? zval_get_long(first) : 0;
-		MYSQL_BIND one[1];
-		HashTable *found;
-		zval *v;
-
-		if (zval_get_long(zend_hash_str_find(row, ZEND_STRL("slot"))) != 0) {
-			continue;
-		}
-		php_localapi_bind_long(&one[0], &id);
-		if (!php_localapi_db_rows(link, la_sql_invoice_status, one, &rows, err)) {
-			return false;
-		}
-		found = php_localapi_db_first_row(&rows);
-		v = found ? zend_hash_str_find(found, ZEND_STRL("status")) : NULL;
-		if (v) {
-			ZVAL_COPY(&status, v);
-		} else {
-			ZVAL_EMPTY_STRING(&status);
-		}
-		zend_hash_str_update(row, ZEND_STRL("status"), &status);
-		zval_ptr_dtor(&rows);
-	} ZEND_HASH_FOREACH_END();
-	return true;
-}
-
 /* Every read of the call; the transaction is ended by the caller. */
 static bool la_gcd_read(la_link *link, la_gcd *g, php_localapi_db_error *err)
 {
@@ -319,18 +291,18 @@ static bool la_gcd_read(la_link *link, la_gcd *g, php_localapi_db_error *err)
 		php_localapi_bind_long(&u[i], &uid);
 	}
 
-	for (int i = 0; i < 3; i++) {
-		php_localapi_bind_str(&one[0], la_setting_names[i], strlen(la_setting_names[i]));
-		if (!php_localapi_db_rows(link, la_sql_setting, one, &rows, err)) {
-			return false;
-		}
-		HashTable *row = php_localapi_db_first_row(&rows);
-		zval *v = row ? zend_hash_str_find(row, ZEND_STRL("value")) : NULL;
-		if (v) {
+	if (!php_localapi_db_rows(link, la_sql_settings, NULL, &rows, err)) {
+		return false;
+	}
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), value) {
+		zval *slot = zend_hash_str_find(Z_ARRVAL_P(value), ZEND_STRL("slot"));
+		zval *v = zend_hash_str_find(Z_ARRVAL_P(value), ZEND_STRL("value"));
+		zend_long i = slot ? zval_get_long(slot) : -1;
+		if (i >= 0 && i < 3 && v && Z_TYPE(g->settings[i]) == IS_UNDEF) {
 			ZVAL_COPY(&g->settings[i], v);
 		}
-		zval_ptr_dtor(&rows);
-	}
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&rows);
 
 	php_localapi_bind_long(&one[0], &currency);
 	if (!la_read_currency(link, la_sql_currency, one, &g->currency_row, err)) {
@@ -356,8 +328,7 @@ static bool la_gcd_read(la_link *link, la_gcd *g, php_localapi_db_error *err)
 	}
 	if (!php_localapi_db_rows(link, la_sql_stats_due, u, &g->stats_rows[0], err)
 		|| !php_localapi_db_rows(link, la_sql_stats_accounts, u, &g->stats_rows[1], err)
-		|| !php_localapi_db_rows(link, la_sql_stats_groups, u, &g->stats_rows[2], err)
-		|| !la_read_group_statuses(link, &g->stats_rows[2], err)) {
+		|| !php_localapi_db_rows(link, la_sql_stats_groups, u, &g->stats_rows[2], err)) {
 		return false;
 	}
 	return php_localapi_db_rows(link, la_sql_stats_products, u, &g->stats_rows[3], err)
