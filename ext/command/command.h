@@ -200,6 +200,10 @@ php_localapi_write_status php_localapi_write_commit(la_link *link, php_localapi_
 	php_localapi_db_error *err);
 /* The whole write (log row, hook, LogActivity) and localAPI()'s answer for it. */
 void php_localapi_write_run(la_link *link, php_localapi_write *write, zval *return_value);
+/* After a failed attempt: creates the extension's own table when its absence is why
+ * (email_claim.c's and write_mark.c's repairs); false when it was not, or could not be. */
+bool php_localapi_own_table_repair(la_link *link, const char *table, const char *create,
+	php_localapi_db_error *err);
 
 /* hooks.c */
 bool php_localapi_hooks_has(const char *hook_point, size_t len);

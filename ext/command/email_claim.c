@@ -21,8 +21,6 @@
  */
 #include "command/command.h"
 
-#include <mysqld_error.h>
-
 #define LA_CLAIMS_TABLE "mod_localapi_email_claims"
 
 /* The key is what utf8_unicode_ci compares (its weight string: case, accents and
@@ -56,25 +54,8 @@ bool php_localapi_email_claim(la_link *link, const char *email, size_t len, php_
 	return php_localapi_db_savepoint(link, err) && php_localapi_db_exec(link, la_sql_claim, &param, NULL, NULL, err);
 }
 
-/*
- * After a failed attempt (rolled back): when it failed because the claims table
- * does not exist, create it, so that the next attempt succeeds. CREATE TABLE
- * commits implicitly, which is why this never runs inside an attempt.
- */
+/* After a failed attempt (rolled back): the claims table created when its absence is why. */
 bool php_localapi_email_claims_repair(la_link *link, php_localapi_db_error *err)
 {
-	php_localapi_db_error why;
-
-	if (err->code != ER_NO_SUCH_TABLE || !strstr(err->message, LA_CLAIMS_TABLE)) {
-		return false;
-	}
-	if (!php_localapi_db_query(link, la_sql_create, &why)) {
-		snprintf(err->message, sizeof(err->message),
-			"table " LA_CLAIMS_TABLE " is missing and cannot be created (%s); create it with sql/galera.sql",
-			why.message);
-		php_localapi_db_rollback(link);
-		return false;
-	}
-	php_localapi_db_rollback(link);
-	return true;
+	return php_localapi_own_table_repair(link, LA_CLAIMS_TABLE, la_sql_create, err);
 }

@@ -11,6 +11,8 @@
  */
 #include "command/command.h"
 
+#include <mysqld_error.h>
+
 void php_localapi_write_init(php_localapi_write *write, const php_localapi_write_spec *spec,
 	const php_localapi_whmcs *layout, long long userid, php_localapi_log_row *log)
 {
@@ -103,6 +105,27 @@ static php_localapi_write_status la_write_attempt(la_link *link, php_localapi_wr
 			break;
 	}
 	return PHP_LOCALAPI_WRITE_FAILED;
+}
+
+/* After a failed attempt (rolled back): when it failed because one of the extension's own
+ * tables (table, made by create) does not exist, create it, so that the next attempt
+ * succeeds. CREATE TABLE commits implicitly, which is why this never runs inside an attempt. */
+bool php_localapi_own_table_repair(la_link *link, const char *table, const char *create,
+	php_localapi_db_error *err)
+{
+	php_localapi_db_error why;
+
+	if (err->code != ER_NO_SUCH_TABLE || !strstr(err->message, table)) {
+		return false;
+	}
+	if (!php_localapi_db_query(link, create, &why)) {
+		snprintf(err->message, sizeof(err->message),
+			"table %s is missing and cannot be created (%s); create it with sql/galera.sql", table, why.message);
+		php_localapi_db_rollback(link);
+		return false;
+	}
+	php_localapi_db_rollback(link);
+	return true;
 }
 
 /* A missing email-claims table (Galera) is created once, and the attempt made again. */

@@ -17,7 +17,6 @@
 
 #include "ext/random/php_random.h"
 
-#include <mysqld_error.h>
 
 #define LA_MARKS_TABLE "mod_localapi_write_marks"
 
@@ -65,18 +64,5 @@ bool php_localapi_write_mark_found(la_link *link, const char *mark, bool causal,
 /* After a failed attempt (rolled back): the marks table created when that is why. */
 bool php_localapi_write_marks_repair(la_link *link, php_localapi_db_error *err)
 {
-	php_localapi_db_error why;
-
-	if (err->code != ER_NO_SUCH_TABLE || !strstr(err->message, LA_MARKS_TABLE)) {
-		return false;
-	}
-	if (!php_localapi_db_query(link, la_sql_create, &why)) {
-		snprintf(err->message, sizeof(err->message),
-			"table " LA_MARKS_TABLE " is missing and cannot be created (%s); create it with sql/galera.sql",
-			why.message);
-		php_localapi_db_rollback(link);
-		return false;
-	}
-	php_localapi_db_rollback(link);
-	return true;
+	return php_localapi_own_table_repair(link, LA_MARKS_TABLE, la_sql_create, err);
 }
