@@ -363,40 +363,61 @@ size_t la_login_date(la_str datetime, la_str format, char *out)
 }
 /* }}} */
 
+/* A decimal's parts: [sign] digits [. digits], read from *s on (the caller checks what
+ * follows); frac_start == frac_end when there is no fraction. False when it has no digit. */
+typedef struct {
+	bool negative;
+	const char *int_start, *int_end, *frac_start, *frac_end;
+} la_decimal_parts;
+
+static bool la_decimal_scan(const char **at, const char *end, la_decimal_parts *d)
+{
+	const char *s = *at;
+
+	d->negative = false;
+	if (s < end && (*s == '-' || *s == '+')) {
+		d->negative = *s == '-';
+		s++;
+	}
+	d->int_start = s;
+	while (s < end && la_digit(*s)) {
+		s++;
+	}
+	d->int_end = d->frac_start = d->frac_end = s;
+	if (s < end && *s == '.') {
+		d->frac_start = ++s;
+		while (s < end && la_digit(*s)) {
+			s++;
+		}
+		d->frac_end = s;
+	}
+	*at = s;
+	return d->int_end != d->int_start || d->frac_end != d->frac_start;
+}
+
 /* {{{ Money */
 size_t la_money_format(la_str amount, int format, bool numeric, char *out)
 {
 	const char *s = amount.ptr, *end = amount.ptr + amount.len;
-	const char *int_start, *int_end, *frac_start = NULL, *frac_end = NULL;
-	bool negative = false, nonzero = false;
+	const char *int_start, *int_end, *frac_start;
+	la_decimal_parts d;
+	bool negative, nonzero = false;
 	size_t decimals, int_len, frac_len, ndigits, n_int, i;
 	char point = '.', thousands = 0;
 	char *digits, *p;
 
-	if (s < end && (*s == '-' || *s == '+')) {
-		negative = *s == '-';
-		s++;
-	}
-	int_start = s;
-	while (s < end && la_digit(*s)) {
-		s++;
-	}
-	int_end = s;
-	if (s < end && *s == '.') {
-		frac_start = ++s;
-		while (s < end && la_digit(*s)) {
-			s++;
-		}
-		frac_end = s;
-	}
-	if (s != end || (int_end == int_start && frac_end == frac_start)) {
+	if (!la_decimal_scan(&s, end, &d) || s != end) {
 		return 0;
 	}
+	negative = d.negative;
+	int_start = d.int_start;
+	int_end = d.int_end;
+	frac_start = d.frac_start;
+	frac_len = (size_t) (d.frac_end - d.frac_start);
 	while (int_start < int_end && *int_start == '0') {
 		int_start++;
 	}
 	int_len = (size_t) (int_end - int_start);
-	frac_len = (size_t) (frac_end - frac_start);
 
 	if (numeric) {
 		format = 1;
@@ -479,7 +500,8 @@ size_t la_decimal_normalise(la_str in, char *out)
 {
 	const char *s = in.ptr, *end = in.ptr + in.len;
 	const char *int_start, *int_end, *frac_start, *frac_end;
-	bool negative = false;
+	la_decimal_parts d;
+	bool negative;
 	long exp = 0;
 	long point;   /* where the point goes, counted in the digits int . frac */
 	size_t ndigits, i;
@@ -491,25 +513,14 @@ size_t la_decimal_normalise(la_str in, char *out)
 	while (end > s && la_numeric_space(end[-1])) {
 		end--;
 	}
-	if (s < end && (*s == '-' || *s == '+')) {
-		negative = *s == '-';
-		s++;
-	}
-	int_start = s;
-	while (s < end && la_digit(*s)) {
-		s++;
-	}
-	int_end = frac_start = frac_end = s;
-	if (s < end && *s == '.') {
-		frac_start = ++s;
-		while (s < end && la_digit(*s)) {
-			s++;
-		}
-		frac_end = s;
-	}
-	if (int_end == int_start && frac_end == frac_start) {
+	if (!la_decimal_scan(&s, end, &d)) {
 		return 0;
 	}
+	negative = d.negative;
+	int_start = d.int_start;
+	int_end = d.int_end;
+	frac_start = d.frac_start;
+	frac_end = d.frac_end;
 	if (s < end && (*s == 'e' || *s == 'E')) {
 		bool exp_negative = false;
 		const char *exp_start;
