@@ -12,7 +12,9 @@
 # sid root of its own: mysql-server cannot be installed beside
 # mariadb-server). With no CELL, all of:
 #   8.2/10.11 8.2/11.8 8.4/10.11 8.4/11.8 8.5/11.8 8.2-zts/10.11 8.4/mysql-9.7
-# Any other PHP/SERVER pair of those names runs too.
+# Any other PHP/SERVER pair of those names runs too. A cell runs the suite
+# against both sample databases (the WHMCS 8.x layout, then 7.x) unless it
+# names one: PHP/SERVER:whmcs (8.x only) or PHP/SERVER:whmcs7 (7.x only).
 #
 # The Debian 13 and sid roots are made with debootstrap and entered with
 # chroot. The extension is built in each PHP root, and for 8.2-zts in
@@ -89,8 +91,9 @@ while [ "$#" -gt 0 ]; do
 		;;
 	8.2/* | 8.2-zts/* | 8.4/* | 8.5/*)
 		case "${1#*/}" in
-		10.11 | 11.8 | mysql-9.7) cells+=("$1") ;;
-		*) die "unknown server in $1 (10.11, 11.8 or mysql-9.7)" ;;
+		10.11 | 11.8 | mysql-9.7 | 10.11:whmcs | 11.8:whmcs | mysql-9.7:whmcs | \
+			10.11:whmcs7 | 11.8:whmcs7 | mysql-9.7:whmcs7) cells+=("$1") ;;
+		*) die "unknown server or database in $1 (10.11, 11.8 or mysql-9.7; :whmcs or :whmcs7)" ;;
 		esac
 		;;
 	*) die "unknown cell $1 (usage: scripts/matrix.sh [${ALL_CELLS[*]}] [-- tests...])" ;;
@@ -364,10 +367,20 @@ build() {
 # (the PHP 8.5 root's) or mysql-9.7; the server of a cell is its SERVER, but
 # PHP 8.5 uses the MariaDB 11.8 of its own root.
 cell_server() {
-	case "$1" in
+	local cell="${1%:*}"
+	case "$cell" in
 	8.5/11.8) echo 11.8-sid ;;
-	*) echo "${1#*/}" ;;
+	*) echo "${cell#*/}" ;;
 	esac
+}
+
+# The arguments scripts/test.sh gets in cell $1: the database it names, then the tests.
+cell_args() {
+	CELL_ARGS=()
+	case "$1" in
+	*:*) CELL_ARGS=(--db "${1##*:}") ;;
+	esac
+	CELL_ARGS+=("${tests[@]+"${tests[@]}"}")
 }
 
 server_root() {
@@ -450,25 +463,30 @@ total_failed=0
 summaries=()
 
 run_cell() {
-	local cell="$1" php="${1%/*}" server name log rc=0 line started
+	local cell="$1" php="${1%/*}" server name log rc=0 line started label
 	local passed failed skipped
 	server="$(cell_server "$cell")"
 	name="$(php_root "$php")"
 	log="$LOGS/php$php-${cell#*/}.log"
+	cell_args "$cell"
+	label="$(server_label "$server")"
+	case "$cell" in
+	*:*) label="$label, database ${cell##*:} only" ;;
+	esac
 	started="$(now)"
 	if [ "$php" = 8.2 ]; then
 		# shellcheck disable=SC2046
-		run_child env $(server_env "$server" "") bash "$SCRIPTS/test.sh" "${tests[@]+"${tests[@]}"}" \
+		run_child env $(server_env "$server" "") bash "$SCRIPTS/test.sh" "${CELL_ARGS[@]+"${CELL_ARGS[@]}"}" \
 			</dev/null >"$log" 2>&1 || rc=$?
 	elif [ "$php" = 8.2-zts ]; then
 		# shellcheck disable=SC2046
 		run_child env PATH="$ZTS_PREFIX/bin:$PATH" $(server_env "$server" "") bash -c 'cd "$0" && bash scripts/test.sh "$@"' \
-			"$ZTS_TREE" "${tests[@]+"${tests[@]}"}" </dev/null >"$log" 2>&1 || rc=$?
+			"$ZTS_TREE" "${CELL_ARGS[@]+"${CELL_ARGS[@]}"}" </dev/null >"$log" 2>&1 || rc=$?
 	else
 		in_root_cmd "$name"
 		# shellcheck disable=SC2046
 		run_child "${IN_ROOT[@]}" NO_INTERACTION=1 $(server_env "$server" "$name") bash -c 'cd "$0" && bash scripts/test.sh "$@"' \
-			"$ROOT_TREE" "${tests[@]+"${tests[@]}"}" </dev/null >"$log" 2>&1 || rc=$?
+			"$ROOT_TREE" "${CELL_ARGS[@]+"${CELL_ARGS[@]}"}" </dev/null >"$log" 2>&1 || rc=$?
 	fi
 	line="$(grep -E '^test\.sh[^:]*: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$log" | tail -n 1 || true)"
 	if [ -z "$line" ]; then
@@ -492,7 +510,7 @@ run_cell() {
 	fi
 	total_passed=$((total_passed + passed))
 	total_failed=$((total_failed + failed))
-	summaries+=("PHP $php / $(server_label "$server"): $passed passed, $failed failed, $skipped skipped ($(($(now) - started)) s)")
+	summaries+=("PHP $php / $label: $passed passed, $failed failed, $skipped skipped ($(($(now) - started)) s)")
 	echo "matrix.sh: ${summaries[-1]}"
 }
 
