@@ -59,6 +59,13 @@ $scenarios += [
 	'updatecontact' => ['UpdateContact: two fields of one contact', 'updatecontact', 1, 'abc',
 		array_combine(['client', 'contact'], bench_update_contact())],
 ];
+/* The baseline build beside the GetContacts and UpdateContact rows too (before and after, side by side). */
+if ($baseline !== false && $baseline !== '') {
+	foreach (['getcontacts', 'updatecontact'] as $key) {
+		[$label, $worker, $procs, , $settings] = $scenarios[$key];
+		$scenarios[$key . '-baseline'] = [$label . ', baseline build', $worker, $procs, 'ac', ['ext' => $baseline] + $settings];
+	}
+}
 /* --only getcontacts,updatecontact: those rows alone (a quick look; the targets of rows not run are skipped). */
 if (isset($opt['only'])) {
 	$scenarios = array_intersect_key($scenarios, array_flip(explode(',', $opt['only'])));
