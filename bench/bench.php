@@ -155,7 +155,7 @@ foreach ($scenarios as $key => [$label, , $procs]) {
 printf("\nMedians of %d round(s) of %.1f s bursts (bcrypt: %.1f s); a/b and a/c are medians of the per-round ratios.\n",
 	$rounds, $duration, $bcryptDuration);
 echo "(c) for `Client ID Not Found` is one prepared `SELECT id FROM tblclients WHERE id = ?` (the floor of that path);"
-	. " for GetContacts and UpdateContact the extension's own statements from C (snapshot, count, page, ROLLBACK;"
+	. " for GetContacts and UpdateContact the extension's own statements from C (the page with its count, ROLLBACK;"
 	. " locking read, UPDATE, COMMIT);"
 	. " elsewhere one prepared INSERT, autocommit.\n";
 echo "Latencies are per call over all processes of a burst. Spread of the per-round ops/s (min-max):\n\n";
