@@ -93,7 +93,9 @@
 #define GC_WHERE_USERID " WHERE userid = ?" GC_WHERE_REST
 #define GC_WHERE_PARAMS (2 + 2 * 11 + 1)
 /* With a userid: its parameters are GC_WHERE's without the first. */
-#define GC_COUNTED_USERID_SQL "SELECT *, COUNT(*) OVER () FROM tblcontacts" GC_WHERE_USERID " ORDER BY id LIMIT ?, ?"
+#define GC_COUNTED_USERID_SQL \
+	"SELECT c.*, t.total FROM (SELECT id, COUNT(*) OVER () AS total FROM tblcontacts" GC_WHERE_USERID \
+	" ORDER BY id LIMIT ?, ?) t JOIN tblcontacts c ON c.id = t.id ORDER BY c.id"
 /* Not the extension's: the count and the page as one statement without a window (one
  * statement reads one snapshot), run with autocommit on: one round trip. The count comes with
  * every row; an empty page is one row of NULLs and the count. */
