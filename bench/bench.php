@@ -65,11 +65,12 @@ $scenarios += [
 	'gcd' => ['GetClientsDetails: the fixture client, 5 custom fields', 'gcd', 1, 'abc', ['client' => BENCH_GCD_CLIENT]],
 	'gcd-stats' => ['GetClientsDetails with stats: 20 invoices, 5 services', 'gcd-stats', 1, 'abc', ['client' => BENCH_GCD_CLIENT]],
 ];
-/* The baseline build (BENCH_BASELINE_EXT) on the GetClientsDetails rows too, (a) only, interleaved with them. */
+/* The baseline build (BENCH_BASELINE_EXT) beside the GetContacts, UpdateContact and GetClientsDetails
+ * rows too, (a) only, interleaved with them (before and after, side by side). */
 if ($baseline !== false && $baseline !== '') {
-	foreach (BENCH_GCD_SCENARIOS as $key) {
-		$scenarios["$key-baseline"] = [$scenarios[$key][0] . ', baseline build', $key, 1, 'a',
-			['client' => BENCH_GCD_CLIENT, 'ext' => $baseline]];
+	foreach (['getcontacts', 'updatecontact', ...BENCH_GCD_SCENARIOS] as $key) {
+		[$label, $worker, $procs, , $settings] = $scenarios[$key];
+		$scenarios[$key . '-baseline'] = [$label . ', baseline build', $worker, $procs, 'a', ['ext' => $baseline] + $settings];
 	}
 }
 /* --only getcontacts,updatecontact: those rows alone (a quick look; the targets of rows not run are skipped). */
@@ -161,7 +162,7 @@ foreach ($scenarios as $key => [$label, , $procs]) {
 printf("\nMedians of %d round(s) of %.1f s bursts (bcrypt: %.1f s); a/b and a/c are medians of the per-round ratios.\n",
 	$rounds, $duration, $bcryptDuration);
 echo "(c) for `Client ID Not Found` is one prepared `SELECT id FROM tblclients WHERE id = ?` (the floor of that path);"
-	. " for GetContacts and UpdateContact the extension's own statements from C (snapshot, count, page, ROLLBACK;"
+	. " for GetContacts and UpdateContact the extension's own statements from C (the page with its count, ROLLBACK;"
 	. " locking read, UPDATE, COMMIT); for GetClientsDetails the extension's own statements from C (snapshot,"
 	. " client, 3 settings, currency, custom fields, with stats 5 more, ROLLBACK);"
 	. " elsewhere one prepared INSERT, autocommit.\n";

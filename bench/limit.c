@@ -20,11 +20,11 @@
  * which it builds itself and may change.
  *
  * "getcontacts" is the floor of GetContacts: the extension's own statements
- * (ext/commands/get_contacts.c: START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY;
- * the prepared COUNT(*) and the prepared SELECT * of the page, with the same 27
- * parameters the extension binds for a call that filters by userid only and takes
- * the default page; ROLLBACK), four round trips, every row fetched into buffers
- * bound once. A copy of the extension's SQL: when get_contacts.c changes its
+ * (ext/commands/get_contacts.c, a page that has rows: the prepared SELECT * of the page
+ * with COUNT(*) OVER () beside each row, with the same 26 parameters the extension binds
+ * for a call that filters by userid only and takes the default page; ROLLBACK, as
+ * autocommit is off on the extension's connection), two round trips, every row fetched
+ * into buffers bound once. A copy of the extension's SQL: when get_contacts.c changes its
  * statements, change them here (`limit --print-sql` prints them, and
  * bench/parity.php checks that each is still a string of the extension's build).
  *
@@ -46,8 +46,8 @@
  * --rows N checks the number of custom fields read.
  *
  * "getcontacts-one" is not the extension's: the same count and page as one statement
- * (a derived table of the count LEFT JOINed to the page), one round trip without a
- * transaction, to measure what four round trips cost GetContacts.
+ * (a derived table of the count LEFT JOINed to the page), one round trip, autocommit on,
+ * no transaction to end.
  *
  * Usage (all options required unless marked):
  *   limit --socket PATH --user U --password P --db NAME --client ID
@@ -93,20 +93,22 @@
 
 /* GetContacts, as ext/commands/get_contacts.c sends it. */
 #define GC_TEXT_WHERE(column) " AND (? IS NULL OR " column " = ?)"
-#define GC_WHERE \
-	" WHERE (? IS NULL OR userid = ?)" \
+#define GC_WHERE_REST \
 	GC_TEXT_WHERE("firstname") GC_TEXT_WHERE("lastname") GC_TEXT_WHERE("companyname") \
 	GC_TEXT_WHERE("email") GC_TEXT_WHERE("address1") GC_TEXT_WHERE("address2") \
 	GC_TEXT_WHERE("city") GC_TEXT_WHERE("state") GC_TEXT_WHERE("postcode") \
 	GC_TEXT_WHERE("country") GC_TEXT_WHERE("phonenumber") \
 	" AND (? = 0 OR subaccount = 1)"
+#define GC_WHERE " WHERE (? IS NULL OR userid = ?)" GC_WHERE_REST
+#define GC_WHERE_USERID " WHERE userid = ?" GC_WHERE_REST
 #define GC_WHERE_PARAMS (2 + 2 * 11 + 1)
-#define GC_SNAPSHOT_SQL "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"
-#define GC_COUNT_SQL "SELECT COUNT(*) AS total FROM tblcontacts" GC_WHERE
-#define GC_PAGE_SQL "SELECT * FROM tblcontacts" GC_WHERE " ORDER BY id LIMIT ?, ?"
-/* Not the extension's: the count and the page as one statement (one statement reads one
- * snapshot, so no transaction is needed), to measure what one round trip instead of four
- * would give. The count comes with every row; an empty page is one row of NULLs and the count. */
+/* With a userid: its parameters are GC_WHERE's without the first. */
+#define GC_COUNTED_USERID_SQL \
+	"SELECT c.*, t.total FROM (SELECT id, COUNT(*) OVER () AS total FROM tblcontacts" GC_WHERE_USERID \
+	" ORDER BY id LIMIT ?, ?) t JOIN tblcontacts c ON c.id = t.id ORDER BY c.id"
+/* Not the extension's: the count and the page as one statement without a window (one
+ * statement reads one snapshot), run with autocommit on: one round trip. The count comes with
+ * every row; an empty page is one row of NULLs and the count. */
 #define GC_ONE_SQL "SELECT c.*, t.total FROM (SELECT COUNT(*) AS total FROM tblcontacts" GC_WHERE ") t" \
 	" LEFT JOIN (SELECT * FROM tblcontacts" GC_WHERE " ORDER BY id LIMIT ?, ?) c ON 1 = 1 ORDER BY c.id"
 #define GC_MAX_COLUMNS 64
@@ -323,7 +325,7 @@ typedef struct {
 	MYSQL_BIND result;
 	char query[4096];
 	/* getcontacts */
-	MYSQL_STMT *count, *page, *one;
+	MYSQL_STMT *page, *one;
 	MYSQL_BIND gc_params[GC_WHERE_PARAMS + 2];
 	MYSQL_BIND one_params[2 * GC_WHERE_PARAMS + 2];
 	long long gc_subaccount;
@@ -358,14 +360,14 @@ static MYSQL_STMT *prepare_one(bench *b, const char *sql)
 }
 
 /* The extension's parameters for GetContacts by userid, default page: userid twice, NULL for
- * every text filter (twice each), subaccount 0, then the offset 0 and the page size 25. */
+ * every text filter (twice each), subaccount 0, then the offset 0 and the page size 25 (the
+ * page's statement takes them from the second on). */
 static void prepare_getcontacts(bench *b)
 {
 	MYSQL_RES *meta;
 	MYSQL_BIND *p = b->gc_params;
 
-	b->count = prepare_one(b, GC_COUNT_SQL);
-	b->page = prepare_one(b, GC_PAGE_SQL);
+	b->page = prepare_one(b, GC_COUNTED_USERID_SQL);
 	memset(b->gc_params, 0, sizeof(b->gc_params));
 	for (int i = 0; i < 2; i++) {
 		p[i].buffer_type = MYSQL_TYPE_LONGLONG;
@@ -385,14 +387,8 @@ static void prepare_getcontacts(bench *b)
 	p[GC_WHERE_PARAMS + 1].buffer_type = MYSQL_TYPE_LONGLONG;
 	p[GC_WHERE_PARAMS + 1].buffer = &b->gc_num;
 	p[GC_WHERE_PARAMS + 1].is_unsigned = 1;
-	if (mysql_stmt_bind_param(b->count, p) != 0 || mysql_stmt_bind_param(b->page, p) != 0) {
+	if (mysql_stmt_bind_param(b->page, p + 1) != 0) {
 		die("bind", mysql_stmt_error(b->page));
-	}
-	memset(&b->result, 0, sizeof(b->result));
-	b->result.buffer_type = MYSQL_TYPE_LONGLONG;
-	b->result.buffer = &b->total;
-	if (mysql_stmt_bind_result(b->count, &b->result) != 0) {
-		die("bind", mysql_stmt_error(b->count));
 	}
 	/* Every column of the page into a buffer of its own, bound once, in its own type: integers
 	 * as long long, dates and times as MYSQL_TIME, the rest as text (no conversion at all). */
@@ -723,24 +719,17 @@ static void multi_call(bench *b)
 	}
 }
 
-/* GetContacts: the snapshot, the count, the page (every row fetched), the end of the read. */
+/* GetContacts: the page with its count (every row fetched), the end of the read. */
 static void getcontacts_call(bench *b)
 {
 	long rows = 0;
 	int rc;
 
-	if (mysql_real_query(b->mysql, GC_SNAPSHOT_SQL, sizeof(GC_SNAPSHOT_SQL) - 1) != 0) {
-		die("snapshot", mysql_error(b->mysql));
-	}
-	execute(b->count, 0);
-	if (mysql_stmt_fetch(b->count) != 0) {
-		die("count", mysql_stmt_error(b->count));
-	}
-	while (mysql_stmt_fetch(b->count) == 0) {
-	}
+	b->total = 0;
 	execute(b->page, 0);
 	while ((rc = mysql_stmt_fetch(b->page)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
 		rows++;
+		b->total = b->cells[b->columns - 1][0];
 	}
 	if (rc == 1) {
 		die("fetch", mysql_stmt_error(b->page));
@@ -860,7 +849,7 @@ int main(int argc, char **argv)
 
 	if (argc == 2 && !strcmp(argv[1], "--print-sql")) {
 		/* The statements copied from the extension, one a line, for bench/parity.php to find in it. */
-		printf("%s\n%s\n%s\n%s\n%s\n", GC_SNAPSHOT_SQL, GC_COUNT_SQL, GC_PAGE_SQL, UC_ROW_SQL, UC_UPDATE_SQL);
+		printf("%s\n%s\n%s\n", GC_COUNTED_USERID_SQL, UC_ROW_SQL, UC_UPDATE_SQL);
 		printf("%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n", gcd_sql_snapshot, gcd_sql_client_by_id, gcd_sql_settings,
 			gcd_sql_currency, gcd_sql_custom_fields, gcd_sql_stats_due, gcd_sql_stats_accounts, gcd_sql_stats_groups,
 			gcd_sql_stats_products, gcd_sql_stats_counts);
@@ -879,7 +868,8 @@ int main(int argc, char **argv)
 			b.mode == MODE_MULTI ? CLIENT_MULTI_STATEMENTS : 0)) {
 		die("connect", mysql_error(b.mysql));
 	}
-	if ((b.mode == MODE_TXN || b.mode == MODE_MULTI || b.mode == MODE_UPDATECONTACT) && mysql_autocommit(b.mysql, 0) != 0) {
+	if ((b.mode == MODE_TXN || b.mode == MODE_MULTI || b.mode == MODE_UPDATECONTACT || b.mode == MODE_GETCONTACTS)
+		&& mysql_autocommit(b.mysql, 0) != 0) {
 		die("autocommit", mysql_error(b.mysql));
 	}
 	prepare(&b, &o);
@@ -916,8 +906,7 @@ int main(int argc, char **argv)
 	if (b.log) {
 		mysql_stmt_close(b.log);
 	}
-	if (b.count) {
-		mysql_stmt_close(b.count);
+	if (b.page) {
 		mysql_stmt_close(b.page);
 	}
 	if (b.one) {

@@ -220,15 +220,15 @@ if ($scenario === 'plain') {
 }
 
 /*
- * What GetContacts' four round trips cost: the limit running the extension's statements
- * (snapshot, count, page, ROLLBACK) and the same count and page as one statement (one
- * round trip, no transaction: bench/limit.c getcontacts-one), against the extension and
+ * What GetContacts' round trips cost: the limit running the extension's statements (the
+ * page with COUNT(*) OVER (), ROLLBACK) and the same count and page as one statement with
+ * autocommit on (one round trip: bench/limit.c getcontacts-one), against the extension and
  * the peer; interleaved, medians of three rounds.
  */
 if ($scenario === 'getcontacts') {
-	$ways = ['c:getcontacts' => "limit: the extension's four statements (4 round trips)",
-		'c:getcontacts-one' => 'limit: count and page as one statement (1 round trip)',
-		'a:getcontacts' => '(a) the extension (4 round trips)',
+	$ways = ['c:getcontacts' => "limit: the extension's statements (2 round trips)",
+		'c:getcontacts-one' => 'limit: count and page as one statement, autocommit (1 round trip)',
+		'a:getcontacts' => '(a) the extension (2 round trips)',
 		'b:getcontacts' => '(b) the peer (4 round trips)'];
 	$floor = [];
 	for ($round = 0; $round < 3; $round++) {
@@ -237,7 +237,7 @@ if ($scenario === 'getcontacts') {
 			$floor[$way][] = probed_burst($w, 'getcontacts', $base + ['count' => $calls, 'mode' => $mode]);
 		}
 	}
-	printf("\n#### GetContacts: four round trips against one (interleaved, medians of 3 x %d calls)\n\n", $calls);
+	printf("\n#### GetContacts: its round trips against one (interleaved, medians of 3 x %d calls)\n\n", $calls);
 	echo "| way | ops/s | p50 ms | client CPU µs | server CPU µs (connection thread) |\n|---|---:|---:|---:|---:|\n";
 	foreach ($ways as $way => $label) {
 		printf("| %s | %.0f | %.3f | %.1f | %.1f |\n", $label,

@@ -5,10 +5,17 @@ A forked child, on a connection of its own, adds a contact of the client and
 deletes it again as fast as the server lets it, until told to stop. Meanwhile
 the test asks for the client's contacts (a page larger than there can be
 rows) many times: every answer's totalresults equals its numreturned and the
-rows it lists, because both were read in one transaction with a consistent
-snapshot. Line 2 shows the child's changes were seen (both 3 and 4 contacts
-were counted), so the race was run. Checked to fail when the transaction is
-committed between the count and the page (about one call in ten disagrees).
+rows it lists, because both come from one statement (the page with its count
+beside each row). Line 2 shows the child's changes were seen (both 3 and 4
+contacts were counted), so the race was run. Checked to fail when the count
+is read by a statement of its own after the page.
+
+Lines 3 and 4 do the same from the fourth row on (limitstart 3): with 3
+contacts that page is empty, so the count is read again, together with the
+page, in one transaction with a consistent snapshot: every answer lists
+totalresults - 3 rows. Line 4 shows both paths ran (a total of 3 comes only
+from the read again). Checked to fail when that transaction is committed
+between its count and its page.
 Under valgrind only a smoke run.
 --EXTENSIONS--
 localapi
@@ -41,22 +48,27 @@ if ($pid === 0) {
 }
 
 $calls = $valgrind ? 50 : 3000;
-$disagree = [];
-$totals = [];
+$disagree = [[], []];
+$totals = [[], []];
 for ($i = 0; $i < $calls; $i++) {
-	$answer = localAPI('GetContacts', ['userid' => $cid, 'limitnum' => 100]);
-	$rows = count($answer['contacts']['contact'] ?? []);
-	$totals[$answer['totalresults'] ?? 'none'] = true;
-	if (($answer['totalresults'] ?? -1) !== ($answer['numreturned'] ?? -2) || $rows !== $answer['numreturned']) {
-		$disagree[] = [$answer['totalresults'] ?? null, $answer['numreturned'] ?? null, $rows];
+	foreach ([0, 3] as $k => $start) {
+		$answer = localAPI('GetContacts', ['userid' => $cid, 'limitnum' => 100, 'limitstart' => $start]);
+		$rows = count($answer['contacts']['contact'] ?? []);
+		$total = $answer['totalresults'] ?? -1;
+		$totals[$k][$answer['totalresults'] ?? 'none'] = true;
+		if (max(0, $total - $start) !== ($answer['numreturned'] ?? -2) || $rows !== $answer['numreturned']) {
+			$disagree[$k][] = [$answer['totalresults'] ?? null, $answer['numreturned'] ?? null, $rows];
+		}
 	}
 }
 touch($stop);
 pcntl_waitpid($pid, $status);
 @unlink($stop);
-la_is(1, array_slice($disagree, 0, 3), []);
-ksort($totals);
-la_ok(2, $valgrind || array_keys($totals) === [3, 4], array_keys($totals));
+foreach ([1, 3] as $k => $line) {
+	la_is($line, array_slice($disagree[$k], 0, 3), []);
+	ksort($totals[$k]);
+	la_ok($line + 1, $valgrind || array_keys($totals[$k]) === [3, 4], array_keys($totals[$k]));
+}
 ?>
 --CLEAN--
 <?php
@@ -66,3 +78,5 @@ la_cleanup_tag();
 --EXPECT--
 1: ok
 2: ok
+3: ok
+4: ok

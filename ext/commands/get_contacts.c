@@ -1,9 +1,11 @@
 /*
- * GetContacts: a page of tblcontacts rows and the number of rows that match,
- * both read in one transaction with a consistent snapshot, so that a contact
- * added or deleted meanwhile cannot make the count and the page disagree.
- * Reads only: no hook, no activity log. A lost connection or a deadlock is
- * read again within the retry budget, on a new snapshot.
+ * GetContacts: a page of tblcontacts rows and the number of rows that match, read so
+ * that a contact added or deleted meanwhile cannot make the count and the page disagree.
+ * One statement is its own consistent snapshot: the page with COUNT(*) OVER () beside each
+ * row gives both at once. Only a page that comes back empty past the first row leaves the
+ * count unknown; then the count and the page are read again in one transaction with a
+ * consistent snapshot. Reads only: no hook, no activity log. A lost connection or a
+ * deadlock is read again within the retry budget, on a new snapshot.
  */
 #include "commands/commands.h"
 
@@ -16,20 +18,37 @@
 
 #define LA_TEXT_WHERE(column) " AND (? IS NULL OR " column " = ?)"
 
-#define LA_WHERE \
-	" WHERE (? IS NULL OR userid = ?)" \
+/* The conditions after userid's. */
+#define LA_WHERE_REST \
 	LA_TEXT_WHERE("firstname") LA_TEXT_WHERE("lastname") LA_TEXT_WHERE("companyname") \
 	LA_TEXT_WHERE("email") LA_TEXT_WHERE("address1") LA_TEXT_WHERE("address2") \
 	LA_TEXT_WHERE("city") LA_TEXT_WHERE("state") LA_TEXT_WHERE("postcode") \
 	LA_TEXT_WHERE("country") LA_TEXT_WHERE("phonenumber") \
 	" AND (? = 0 OR subaccount = 1)"
 
+#define LA_WHERE " WHERE (? IS NULL OR userid = ?)" LA_WHERE_REST
+/* With a userid given: a plain equality, so that the server reads by the userid index (a
+ * condition "? IS NULL OR userid = ?" keeps it from that in a statement with a window). Its
+ * parameters are LA_WHERE's without the first. */
+#define LA_WHERE_USERID " WHERE userid = ?" LA_WHERE_REST
+
 /* Parameters of LA_WHERE, then the page's offset and row count. */
 #define LA_WHERE_PARAMS (2 + 2 * LA_TEXT_FILTERS + 1)
 
+/* c.*: every column, in the table's own order, whatever the layout; the count of every row
+ * that matches comes last, beside each row of the page (php_localapi_db_rows_counted()). The
+ * window runs over the ids alone, the rows are joined to the page afterwards: a window over
+ * SELECT * would copy every column (TEXT ones too) of every match into a temporary table,
+ * which costs the server three times the count and the page together. */
+#define LA_COUNTED(where) \
+	"SELECT c.*, t.total FROM (SELECT id, COUNT(*) OVER () AS total FROM tblcontacts" where \
+	" ORDER BY id LIMIT ?, ?) t JOIN tblcontacts c ON c.id = t.id ORDER BY c.id"
+static const char la_sql_counted[] = LA_COUNTED(LA_WHERE);
+static const char la_sql_counted_userid[] = LA_COUNTED(LA_WHERE_USERID);
+
+/* An empty page past the first row: the count and the page from one snapshot. */
 static const char la_sql_snapshot[] = "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY";
 static const char la_sql_count[] = "SELECT COUNT(*) AS total FROM tblcontacts" LA_WHERE;
-/* SELECT *: every column, in the table's own order, whatever the layout. */
 static const char la_sql_page[] = "SELECT * FROM tblcontacts" LA_WHERE " ORDER BY id LIMIT ?, ?";
 
 #define LA_DEFAULT_LIMITNUM 25
@@ -124,7 +143,22 @@ static bool la_get_read(la_link *link, la_get *get, zend_long *total, zval *page
 	zval count;
 	HashTable *row;
 	zval *value;
+	long long counted;
 
+	/* The page and its count in one statement. The connection does not autocommit, so the
+	 * statement opened a transaction: ended here, so the next call reads afresh. */
+	if (!php_localapi_db_rows_counted(link, get->by_userid ? la_sql_counted_userid : la_sql_counted,
+			get->by_userid ? get->params + 1 : get->params, page, &counted, err)) {
+		return false;
+	}
+	php_localapi_db_rollback(link);
+	/* Rows, or none from the first row on (so none match): the count is the statement's. */
+	if (zend_hash_num_elements(Z_ARRVAL_P(page)) > 0 || get->limitstart == 0) {
+		*total = (zend_long) counted;
+		return true;
+	}
+	zval_ptr_dtor(page);
+	ZVAL_UNDEF(page);
 	if (!php_localapi_db_query(link, la_sql_snapshot, err)
 		|| !php_localapi_db_rows(link, la_sql_count, get->params, &count, err)) {
 		return false;

@@ -58,6 +58,10 @@ bool php_localapi_db_exec(la_link *link, const char *sql, MYSQL_BIND *params,
  * with native types. On failure *rows is left undefined. */
 bool php_localapi_db_rows(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows,
 	php_localapi_db_error *err);
+/* The same for a statement whose last column is a number (a COUNT(*) OVER () beside the
+ * rows): that column is left out of the rows and *count is its value (0 without rows). */
+bool php_localapi_db_rows_counted(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows,
+	long long *count, php_localapi_db_error *err);
 /* The same for a read that is safe to repeat (none of the transaction's writes before it):
  * a link found dead is connected again once and the read runs again. */
 bool php_localapi_db_read_rows(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows,

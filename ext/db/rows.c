@@ -46,6 +46,8 @@ typedef struct {
 	la_cell *cells;
 	char *inline_text;       /* count x LA_CELL_INLINE bytes */
 	bool append;             /* the names are distinct and none is numeric: rows are appended to */
+	bool trailing;           /* the last column is a number kept apart, not put in the rows */
+	long long trailing_value;
 } la_result;
 
 static la_cell_kind la_cell_kind_of(const MYSQL_FIELD *field)
@@ -279,12 +281,18 @@ static bool la_cell_value(la_result *result, unsigned int i, zval *value, php_lo
 static bool la_result_row(la_result *result, zval *rows, php_localapi_db_error *err)
 {
 	zval row, value;
+	unsigned int shown = result->trailing && result->count ? result->count - 1 : result->count;
 
-	array_init_size(&row, result->count);
+	if (shown < result->count) {
+		const la_cell *last = &result->cells[shown];
+
+		result->trailing_value = last->kind == LA_CELL_INT && !last->is_null ? last->value.number : 0;
+	}
+	array_init_size(&row, shown);
 	if (result->append) {
 		zend_hash_real_init_mixed(Z_ARRVAL(row));
 	}
-	for (unsigned int i = 0; i < result->count; i++) {
+	for (unsigned int i = 0; i < shown; i++) {
 		if (!la_cell_value(result, i, &value, err)) {
 			zval_ptr_dtor(&row);
 			return false;
@@ -298,7 +306,7 @@ static bool la_result_row(la_result *result, zval *rows, php_localapi_db_error *
 	}
 	/* The first row tells whether the names are distinct and none is a number ("0"): then the
 	 * next rows need no lookups. */
-	if (!result->append && zend_hash_num_elements(Z_ARRVAL(row)) == result->count) {
+	if (!result->append && zend_hash_num_elements(Z_ARRVAL(row)) == shown) {
 		zend_string *key;
 
 		result->append = true;
@@ -329,10 +337,10 @@ static bool la_result_fetch(la_result *result, zval *rows, php_localapi_db_error
 	return true;
 }
 
-bool php_localapi_db_rows(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows,
-	php_localapi_db_error *err)
+static bool la_rows(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows,
+	long long *trailing, php_localapi_db_error *err)
 {
-	la_result result = { NULL, NULL, 0, NULL, NULL, NULL, false };
+	la_result result = { NULL, NULL, 0, NULL, NULL, NULL, false, trailing != NULL, 0 };
 	bool ok;
 
 	ZVAL_UNDEF(rows);
@@ -343,12 +351,28 @@ bool php_localapi_db_rows(la_link *link, const char *sql, MYSQL_BIND *params, zv
 	/* A statement without a result set has no rows. */
 	result.meta = mysql_stmt_result_metadata(result.stmt);
 	ok = !result.meta || (la_result_bind(&result, err) && la_result_fetch(&result, rows, err));
+	if (ok && trailing) {
+		*trailing = result.trailing_value;
+	}
 	la_result_free(&result);
 	if (!ok) {
 		zval_ptr_dtor(rows);
 		ZVAL_UNDEF(rows);
 	}
 	return ok;
+}
+
+bool php_localapi_db_rows(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows,
+	php_localapi_db_error *err)
+{
+	return la_rows(link, sql, params, rows, NULL, err);
+}
+
+bool php_localapi_db_rows_counted(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows,
+	long long *count, php_localapi_db_error *err)
+{
+	*count = 0;
+	return la_rows(link, sql, params, rows, count, err);
 }
 
 /* A read is safe to repeat: a link found dead (since its last use, or by this read) is
