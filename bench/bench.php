@@ -162,7 +162,7 @@ foreach ($scenarios as $key => [$label, , $procs]) {
 printf("\nMedians of %d round(s) of %.1f s bursts (bcrypt: %.1f s); a/b and a/c are medians of the per-round ratios.\n",
 	$rounds, $duration, $bcryptDuration);
 echo "(c) for `Client ID Not Found` is one prepared `SELECT id FROM tblclients WHERE id = ?` (the floor of that path);"
-	. " for GetContacts and UpdateContact the extension's own statements from C (the page with its count, ROLLBACK;"
+	. " for GetContacts and UpdateContact the extension's own statements from C (the page with its count, autocommit on;"
 	. " locking read, UPDATE, COMMIT); for GetClientsDetails the extension's own statements from C (snapshot,"
 	. " client, 3 settings, currency, custom fields, with stats 5 more, ROLLBACK);"
 	. " elsewhere one prepared INSERT, autocommit.\n";

@@ -17,7 +17,6 @@
 #include "ext/standard/php_string.h"
 #include "zend_smart_str.h"
 
-static const char la_sql_snapshot[] = "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY";
 /* SELECT *: every column the layout has (a 7.x before 7.10 has no email_preferences). */
 static const char la_sql_client_by_id[] = "SELECT * FROM tblclients WHERE id = ?";
 static const char la_sql_client_by_email[] = "SELECT * FROM tblclients WHERE email = ? ORDER BY id LIMIT 1";
@@ -265,7 +264,7 @@ static bool la_gcd_read(la_link *link, la_gcd *g, php_localapi_db_error *err)
 	zval rows, *value;
 	long long uid, currency;
 
-	if (!php_localapi_db_query(link, la_sql_snapshot, err)) {
+	if (!php_localapi_db_snapshot(link, err)) {
 		return false;
 	}
 	if (g->email) {

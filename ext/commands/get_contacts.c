@@ -36,7 +36,7 @@
 #define LA_WHERE_PARAMS (2 + 2 * LA_TEXT_FILTERS + 1)
 
 /* c.*: every column, in the table's own order, whatever the layout; the count of every row
- * that matches comes last, beside each row of the page (php_localapi_db_rows_counted()). The
+ * that matches comes last, beside each row of the page (php_localapi_db_rows_alone()). The
  * window runs over the ids alone, the rows are joined to the page afterwards: a window over
  * SELECT * would copy every column (TEXT ones too) of every match into a temporary table,
  * which costs the server three times the count and the page together. */
@@ -47,7 +47,6 @@ static const char la_sql_counted[] = LA_COUNTED(LA_WHERE);
 static const char la_sql_counted_userid[] = LA_COUNTED(LA_WHERE_USERID);
 
 /* An empty page past the first row: the count and the page from one snapshot. */
-static const char la_sql_snapshot[] = "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY";
 static const char la_sql_count[] = "SELECT COUNT(*) AS total FROM tblcontacts" LA_WHERE;
 static const char la_sql_page[] = "SELECT * FROM tblcontacts" LA_WHERE " ORDER BY id LIMIT ?, ?";
 
@@ -145,13 +144,11 @@ static bool la_get_read(la_link *link, la_get *get, zend_long *total, zval *page
 	zval *value;
 	long long counted;
 
-	/* The page and its count in one statement. The connection does not autocommit, so the
-	 * statement opened a transaction: ended here, so the next call reads afresh. */
-	if (!php_localapi_db_rows_counted(link, get->by_userid ? la_sql_counted_userid : la_sql_counted,
+	/* The page and its count in one statement, with autocommit on: no transaction to end. */
+	if (!php_localapi_db_rows_alone(link, get->by_userid ? la_sql_counted_userid : la_sql_counted,
 			get->by_userid ? get->params + 1 : get->params, page, &counted, err)) {
 		return false;
 	}
-	php_localapi_db_rollback(link);
 	/* Rows, or none from the first row on (so none match): the count is the statement's. */
 	if (zend_hash_num_elements(Z_ARRVAL_P(page)) > 0 || get->limitstart == 0) {
 		*total = (zend_long) counted;
@@ -159,7 +156,7 @@ static bool la_get_read(la_link *link, la_get *get, zend_long *total, zval *page
 	}
 	zval_ptr_dtor(page);
 	ZVAL_UNDEF(page);
-	if (!php_localapi_db_query(link, la_sql_snapshot, err)
+	if (!php_localapi_db_snapshot(link, err)
 		|| !php_localapi_db_rows(link, la_sql_count, get->params, &count, err)) {
 		return false;
 	}

@@ -2,6 +2,14 @@
  * The MariaDB link: one connection per process (or per request when
  * localapi.persistent=0), pinged on reuse, rolled back at request end, with
  * its prepared statements cached for the life of the connection.
+ *
+ * A link does not autocommit: a command's statements are one transaction, ended
+ * by its COMMIT or ROLLBACK. A read that is one statement (its own consistent
+ * snapshot) runs with autocommit on instead, so that no ROLLBACK round trip
+ * follows it; the link stays so until the first statement of a transaction
+ * turns autocommit off again. A run of such reads costs one round trip each,
+ * and a write pays one SET autocommit only when a read of that kind came
+ * before it on the link.
  */
 #include "db/db_link.h"
 
@@ -33,6 +41,7 @@ struct la_link {
 	bool persistent;
 	bool checked;            /* pinged (or connected) in this request */
 	bool in_transaction;     /* statements ran since the last COMMIT or ROLLBACK */
+	bool autocommit;         /* the session autocommits (a read of one statement left it so) */
 	bool savepoint;          /* php_localapi_db_savepoint() set one in this transaction */
 	signed char galera;      /* the server is a Galera node: 1, 0, or -1 not asked yet */
 	char host[PHP_LOCALAPI_HOST_LABEL_LEN];    /* "name:port" of the listed host it is on; "" for a single host */
@@ -133,6 +142,7 @@ static void la_link_disconnect(la_link *link)
 	}
 	link->in_transaction = false;
 	link->savepoint = false;
+	link->autocommit = false;    /* LA_INIT_COMMAND, on the next connection */
 	/* Another connection may reach another database: read its version and layout again. */
 	memset(&link->whmcs, 0, sizeof(link->whmcs));
 }
@@ -384,14 +394,36 @@ static bool la_statement_run(MYSQL_STMT *stmt, MYSQL_BIND *params, php_localapi_
 	return true;
 }
 
-MYSQL_STMT *php_localapi_db_execute(la_link *link, const char *sql, MYSQL_BIND *params, php_localapi_db_error *err)
+/* The session's autocommit as a statement needs it: on for a read that is one statement
+ * (alone), off for the first statement of a transaction. Never switched inside a
+ * transaction (turning autocommit on would commit it): a statement there runs in it. */
+static bool la_autocommit(la_link *link, bool alone, php_localapi_db_error *err)
 {
-	MYSQL_STMT *stmt = la_statement(link, sql, err);
+	if (link->autocommit == alone || link->in_transaction) {
+		return true;
+	}
+	if (!link->mysql) {
+		la_error_set(err, CR_SERVER_GONE_ERROR, "not connected");
+		return false;
+	}
+	if (mysql_autocommit(link->mysql, alone) != 0) {
+		la_error_from_mysql(err, link->mysql);
+		la_link_drop_if_unusable(link, err);
+		return false;
+	}
+	link->autocommit = alone;
+	return true;
+}
 
-	if (!stmt) {
+static MYSQL_STMT *la_execute(la_link *link, const char *sql, MYSQL_BIND *params, bool alone,
+	php_localapi_db_error *err)
+{
+	MYSQL_STMT *stmt;
+
+	if (!la_autocommit(link, alone, err) || !(stmt = la_statement(link, sql, err))) {
 		return NULL;
 	}
-	link->in_transaction = true;
+	link->in_transaction = link->in_transaction || !link->autocommit;
 	if (la_statement_run(stmt, params, err)) {
 		return stmt;
 	}
@@ -409,6 +441,17 @@ MYSQL_STMT *php_localapi_db_execute(la_link *link, const char *sql, MYSQL_BIND *
 	}
 	la_link_drop_if_unusable(link, err);
 	return NULL;
+}
+
+MYSQL_STMT *php_localapi_db_execute(la_link *link, const char *sql, MYSQL_BIND *params, php_localapi_db_error *err)
+{
+	return la_execute(link, sql, params, false, err);
+}
+
+MYSQL_STMT *php_localapi_db_execute_alone(la_link *link, const char *sql, MYSQL_BIND *params,
+	php_localapi_db_error *err)
+{
+	return la_execute(link, sql, params, true, err);
 }
 
 bool php_localapi_db_exec(la_link *link, const char *sql, MYSQL_BIND *params,
@@ -619,7 +662,7 @@ void php_localapi_db_reset(la_link *link)
 }
 
 /* A statement without parameters or result, over the text protocol. */
-bool php_localapi_db_query(la_link *link, const char *sql, php_localapi_db_error *err)
+static bool la_query(la_link *link, const char *sql, php_localapi_db_error *err)
 {
 	if (!link->mysql) {
 		la_error_set(err, CR_SERVER_GONE_ERROR, "not connected");
@@ -632,6 +675,26 @@ bool php_localapi_db_query(la_link *link, const char *sql, php_localapi_db_error
 		return false;
 	}
 	return true;
+}
+
+bool php_localapi_db_query(la_link *link, const char *sql, php_localapi_db_error *err)
+{
+	return la_autocommit(link, false, err) && la_query(link, sql, err);
+}
+
+/* A transaction whose reads share one snapshot, until php_localapi_db_rollback(). With autocommit
+ * off nothing is sent: the first read opens the transaction, and InnoDB takes the snapshot at
+ * that read (REPEATABLE READ). With autocommit on (a read of one statement came before), START
+ * TRANSACTION opens it instead of a SET autocommit, at the same cost of one round trip. */
+bool php_localapi_db_snapshot(la_link *link, php_localapi_db_error *err)
+{
+	if (link->in_transaction) {
+		php_localapi_db_rollback(link);    /* a snapshot is never an older one */
+	}
+	if (!link->autocommit) {
+		return true;
+	}
+	return la_query(link, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY", err);
 }
 
 /* Whether the server replicates with Galera (wsrep_on), asked once per connection;

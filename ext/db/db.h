@@ -58,9 +58,11 @@ bool php_localapi_db_exec(la_link *link, const char *sql, MYSQL_BIND *params,
  * with native types. On failure *rows is left undefined. */
 bool php_localapi_db_rows(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows,
 	php_localapi_db_error *err);
-/* The same for a statement whose last column is a number (a COUNT(*) OVER () beside the
+/* The same for a read that is one statement, consistent by itself, outside a transaction:
+ * it runs with autocommit on (db.c), so no transaction is left open and no ROLLBACK has to
+ * follow. With count, the statement's last column is a number (a COUNT(*) OVER () beside the
  * rows): that column is left out of the rows and *count is its value (0 without rows). */
-bool php_localapi_db_rows_counted(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows,
+bool php_localapi_db_rows_alone(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows,
 	long long *count, php_localapi_db_error *err);
 /* The same for a read that is safe to repeat (none of the transaction's writes before it):
  * a link found dead is connected again once and the read runs again. */
@@ -80,6 +82,7 @@ static zend_always_inline HashTable *php_localapi_db_first_row(zval *rows)
 bool php_localapi_db_result_columns(la_link *link, const char *sql, const char *const *names, int count,
 	unsigned int *present, php_localapi_db_error *err);
 bool php_localapi_db_query(la_link *link, const char *sql, php_localapi_db_error *err);
+bool php_localapi_db_snapshot(la_link *link, php_localapi_db_error *err);
 bool php_localapi_db_commit(la_link *link, php_localapi_db_error *err);
 void php_localapi_db_rollback(la_link *link);
 

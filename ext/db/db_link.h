@@ -35,6 +35,10 @@ bool php_localapi_db_open(la_link *link, const php_localapi_db_settings *s, cons
 	const char *label, php_localapi_db_error *err);
 la_link *php_localapi_db_current(void);
 MYSQL_STMT *php_localapi_db_execute(la_link *link, const char *sql, MYSQL_BIND *params, php_localapi_db_error *err);
+/* The same for a read that is one statement, its own snapshot: run with autocommit on, it leaves
+ * no transaction to end (outside a transaction; inside one it runs in it). */
+MYSQL_STMT *php_localapi_db_execute_alone(la_link *link, const char *sql, MYSQL_BIND *params,
+	php_localapi_db_error *err);
 bool php_localapi_db_reconnected(la_link *link, php_localapi_db_error *err);
 void php_localapi_db_error_of_stmt(php_localapi_db_error *err, MYSQL_STMT *stmt);
 php_localapi_whmcs *php_localapi_db_whmcs(la_link *link);

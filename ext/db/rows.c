@@ -337,14 +337,16 @@ static bool la_result_fetch(la_result *result, zval *rows, php_localapi_db_error
 	return true;
 }
 
-static bool la_rows(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows,
+static bool la_rows(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows, bool alone,
 	long long *trailing, php_localapi_db_error *err)
 {
 	la_result result = { NULL, NULL, 0, NULL, NULL, NULL, false, trailing != NULL, 0 };
 	bool ok;
 
 	ZVAL_UNDEF(rows);
-	if (!(result.stmt = php_localapi_db_execute(link, sql, params, err))) {
+	result.stmt = alone ? php_localapi_db_execute_alone(link, sql, params, err)
+		: php_localapi_db_execute(link, sql, params, err);
+	if (!result.stmt) {
 		return false;
 	}
 	array_init(rows);
@@ -365,14 +367,16 @@ static bool la_rows(la_link *link, const char *sql, MYSQL_BIND *params, zval *ro
 bool php_localapi_db_rows(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows,
 	php_localapi_db_error *err)
 {
-	return la_rows(link, sql, params, rows, NULL, err);
+	return la_rows(link, sql, params, rows, false, NULL, err);
 }
 
-bool php_localapi_db_rows_counted(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows,
+bool php_localapi_db_rows_alone(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows,
 	long long *count, php_localapi_db_error *err)
 {
-	*count = 0;
-	return la_rows(link, sql, params, rows, count, err);
+	if (count) {
+		*count = 0;
+	}
+	return la_rows(link, sql, params, rows, true, count, err);
 }
 
 /* A read is safe to repeat: a link found dead (since its last use, or by this read) is
