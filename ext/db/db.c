@@ -34,9 +34,16 @@
 #define LA_KEY_PREFIX "localapi:"
 #define LA_KEY_LEN PHP_LOCALAPI_LINK_KEY_LEN
 
+/* A statement prepared on the link, and what rows.c keeps of its result's columns. */
+typedef struct {
+	MYSQL_STMT *stmt;
+	php_localapi_db_shape *shape;    /* request memory: NULL until a read of its rows in this request */
+	bool persistent;
+} la_prepared;
+
 struct la_link {
 	MYSQL *mysql;
-	HashTable statements;    /* address of the SQL text => MYSQL_STMT* */
+	HashTable statements;    /* address of the SQL text => la_prepared* */
 	char key[LA_KEY_LEN + 1];    /* "localapi:" and the SHA-256 of the settings, never the settings */
 	bool persistent;
 	bool checked;            /* pinged (or connected) in this request */
@@ -130,7 +137,13 @@ static zend_string *la_link_key(const php_localapi_db_settings *settings)
 
 static void la_statement_dtor(zval *zv)
 {
-	mysql_stmt_close((MYSQL_STMT *) Z_PTR_P(zv));
+	la_prepared *prepared = Z_PTR_P(zv);
+
+	mysql_stmt_close(prepared->stmt);
+	if (prepared->shape) {
+		php_localapi_db_shape_free(prepared->shape);
+	}
+	pefree(prepared, prepared->persistent);
 }
 
 static void la_link_disconnect(la_link *link)
@@ -360,10 +373,11 @@ php_localapi_whmcs *php_localapi_db_whmcs(la_link *link)
 static MYSQL_STMT *la_statement(la_link *link, const char *sql, php_localapi_db_error *err)
 {
 	zend_ulong slot = (zend_ulong) (uintptr_t) sql;
-	MYSQL_STMT *stmt = zend_hash_index_find_ptr(&link->statements, slot);
+	la_prepared *prepared = zend_hash_index_find_ptr(&link->statements, slot);
+	MYSQL_STMT *stmt;
 
-	if (stmt) {
-		return stmt;
+	if (prepared) {
+		return prepared->stmt;
 	}
 	if (!link->mysql) {
 		la_error_set(err, CR_SERVER_GONE_ERROR, "not connected");
@@ -381,8 +395,21 @@ static MYSQL_STMT *la_statement(la_link *link, const char *sql, php_localapi_db_
 		la_link_drop_if_unusable(link, err);
 		return NULL;
 	}
-	zend_hash_index_add_new_ptr(&link->statements, slot, stmt);
+	prepared = pemalloc(sizeof(*prepared), link->persistent);
+	prepared->stmt = stmt;
+	prepared->shape = NULL;
+	prepared->persistent = link->persistent;
+	zend_hash_index_add_new_ptr(&link->statements, slot, prepared);
 	return stmt;
+}
+
+/* Where rows.c keeps the shape of sql's result, for a statement prepared on the link (freed
+ * with the statement, or at the end of the request); NULL when there is none. */
+php_localapi_db_shape **php_localapi_db_shape_slot(la_link *link, const char *sql)
+{
+	la_prepared *prepared = zend_hash_index_find_ptr(&link->statements, (zend_ulong) (uintptr_t) sql);
+
+	return prepared ? &prepared->shape : NULL;
 }
 
 static bool la_statement_run(MYSQL_STMT *stmt, MYSQL_BIND *params, php_localapi_db_error *err)
@@ -598,8 +625,17 @@ static int la_plink_request_end(zval *zv)
 
 	if (le->type == la_le_plink && le->ptr) {
 		la_link *link = le->ptr;
+		la_prepared *prepared;
+
 		php_localapi_db_rollback(link);
 		link->checked = false;
+		/* The shapes are request memory; the statements stay prepared for the next request. */
+		ZEND_HASH_FOREACH_PTR(&link->statements, prepared) {
+			if (prepared->shape) {
+				php_localapi_db_shape_free(prepared->shape);
+				prepared->shape = NULL;
+			}
+		} ZEND_HASH_FOREACH_END();
 	}
 	return ZEND_HASH_APPLY_KEEP;
 }

@@ -43,6 +43,12 @@ bool php_localapi_db_reconnected(la_link *link, php_localapi_db_error *err);
 void php_localapi_db_error_of_stmt(php_localapi_db_error *err, MYSQL_STMT *stmt);
 php_localapi_whmcs *php_localapi_db_whmcs(la_link *link);
 
+/* rows.c: the columns of a statement's result, how they are bound and named, kept with the
+ * prepared statement (db.c) until the request ends, so that a read does not build them again. */
+typedef struct php_localapi_db_shape php_localapi_db_shape;
+php_localapi_db_shape **php_localapi_db_shape_slot(la_link *link, const char *sql);
+void php_localapi_db_shape_free(php_localapi_db_shape *shape);
+
 /* hosts.c: an ordered list of hosts in localapi.db_host. */
 bool php_localapi_hosts_listed(const char *db_host);
 bool php_localapi_hosts_connect(la_link *link, const php_localapi_db_settings *s, unsigned int default_port,

@@ -5,6 +5,15 @@
  * (BIT included) as int (an unsigned one beyond PHP_INT_MAX as string),
  * FLOAT and DOUBLE as float, NULL as null, everything else (DECIMAL, text,
  * dates) as string.
+ *
+ * What a result's columns need (their kinds, the buffers bound to them, the
+ * names as PHP strings) is built at the first read of a statement in a
+ * request and kept with it on the link until the request ends (a shape: the
+ * names are request memory, as the arrays that share them are), so that later
+ * executions bind nothing and make no names: each execution only checks that the server still reports
+ * the same types (libmariadb updates them in place after a table changed
+ * with the same number of columns; a different number makes db.c prepare
+ * the statement again, and the shape goes with the old one).
  */
 #include "db/db_link.h"
 
@@ -20,6 +29,9 @@ typedef enum {
 /* One column of the result: how it is fetched and where its value lands. */
 typedef struct {
 	la_cell_kind kind;
+	enum enum_field_types type;    /* as the server reported it when the shape was built */
+	unsigned int flags;            /* the field's UNSIGNED_FLAG */
+	unsigned int field_decimals;
 	zend_string *key;
 	union {
 		long long number;
@@ -38,14 +50,20 @@ typedef struct {
  * is measured by the fetch and read whole by mysql_stmt_fetch_column(). */
 #define LA_CELL_INLINE 256
 
-typedef struct {
-	MYSQL_STMT *stmt;
-	MYSQL_RES *meta;
+struct php_localapi_db_shape {
 	unsigned int count;
 	MYSQL_BIND *binds;
 	la_cell *cells;
 	char *inline_text;       /* count x LA_CELL_INLINE bytes */
 	bool append;             /* the names are distinct and none is numeric: rows are appended to */
+	bool append_known;       /* append was decided, by the first row read */
+	bool bound;              /* mysql_stmt_bind_result() took binds */
+};
+
+typedef struct {
+	MYSQL_STMT *stmt;
+	php_localapi_db_shape *shape;
+	bool owned;              /* the shape is this read's: the link keeps none for the statement */
 	bool trailing;           /* the last column is a number kept apart, not put in the rows */
 	long long trailing_value;
 } la_result;
@@ -80,8 +98,13 @@ static la_cell_kind la_cell_kind_of(const MYSQL_FIELD *field)
 static void la_cell_bind(la_cell *cell, MYSQL_BIND *bind, const MYSQL_FIELD *field, char *inline_text)
 {
 	memset(bind, 0, sizeof(*bind));
+	memset(cell, 0, sizeof(*cell));
 	cell->kind = la_cell_kind_of(field);
+	cell->type = field->type;
+	cell->flags = field->flags & UNSIGNED_FLAG;
+	cell->field_decimals = field->decimals;
 	cell->key = zend_string_init(field->name, field->name_length, 0);
+	zend_string_hash_val(cell->key);
 	bind->is_null = &cell->is_null;
 	bind->length = &cell->length;
 	if (cell->kind == LA_CELL_INT) {
@@ -108,51 +131,107 @@ static void la_cell_bind(la_cell *cell, MYSQL_BIND *bind, const MYSQL_FIELD *fie
 	}
 }
 
-static void la_result_free(la_result *result)
+void php_localapi_db_shape_free(php_localapi_db_shape *shape)
 {
-	for (unsigned int i = 0; i < result->count; i++) {
-		zend_string_release(result->cells[i].key);
+	for (unsigned int i = 0; i < shape->count; i++) {
+		zend_string_release(shape->cells[i].key);
 	}
-	if (result->count) {
-		efree(result->binds);
-		efree(result->cells);
-		efree(result->inline_text);
+	if (shape->count) {
+		efree(shape->binds);
+		efree(shape->cells);
+		efree(shape->inline_text);
 	}
-	if (result->meta) {
-		mysql_free_result(result->meta);
-	}
-	mysql_stmt_free_result(result->stmt);
+	efree(shape);
 }
 
-static bool la_result_bind(la_result *result, php_localapi_db_error *err)
+static php_localapi_db_shape *la_shape_new(MYSQL_STMT *stmt)
 {
-	result->count = mysql_num_fields(result->meta);
-	if (result->count == 0) {
-		return true;
+	php_localapi_db_shape *shape = ecalloc(1, sizeof(*shape));
+	const MYSQL_FIELD *fields = mariadb_stmt_fetch_fields(stmt);
+
+	shape->count = mysql_stmt_field_count(stmt);
+	if (shape->count == 0 || !fields) {
+		shape->count = 0;
+		return shape;
 	}
-	result->binds = safe_emalloc(result->count, sizeof(MYSQL_BIND), 0);
-	result->cells = safe_emalloc(result->count, sizeof(la_cell), 0);
-	result->inline_text = safe_emalloc(result->count, LA_CELL_INLINE, 0);
-	for (unsigned int i = 0; i < result->count; i++) {
-		la_cell_bind(&result->cells[i], &result->binds[i], mysql_fetch_field_direct(result->meta, i),
-			result->inline_text + (size_t) i * LA_CELL_INLINE);
+	shape->binds = safe_emalloc(shape->count, sizeof(MYSQL_BIND), 0);
+	shape->cells = safe_emalloc(shape->count, sizeof(la_cell), 0);
+	shape->inline_text = safe_emalloc(shape->count, LA_CELL_INLINE, 0);
+	for (unsigned int i = 0; i < shape->count; i++) {
+		la_cell_bind(&shape->cells[i], &shape->binds[i], &fields[i],
+			shape->inline_text + (size_t) i * LA_CELL_INLINE);
 	}
-	if (mysql_stmt_bind_result(result->stmt, result->binds) != 0) {
-		php_localapi_db_error_of_stmt(err, result->stmt);
+	return shape;
+}
+
+/* The shape still describes what the statement's execution reports: the same columns, each
+ * of the same type, signedness and fraction digits (all its binding depends on). */
+static bool la_shape_fits(const php_localapi_db_shape *shape, MYSQL_STMT *stmt)
+{
+	const MYSQL_FIELD *fields = mariadb_stmt_fetch_fields(stmt);
+
+	if (shape->count != mysql_stmt_field_count(stmt) || (shape->count && !fields)) {
 		return false;
 	}
+	for (unsigned int i = 0; i < shape->count; i++) {
+		const la_cell *cell = &shape->cells[i];
+
+		if (cell->type != fields[i].type || cell->flags != (fields[i].flags & UNSIGNED_FLAG)
+			|| cell->field_decimals != fields[i].decimals) {
+			return false;
+		}
+	}
 	return true;
+}
+
+/* The statement's shape, built (or built again) when it has none that fits, and bound. */
+static bool la_result_bind(la_link *link, const char *sql, la_result *result, php_localapi_db_error *err)
+{
+	php_localapi_db_shape **slot = php_localapi_db_shape_slot(link, sql);
+	php_localapi_db_shape *shape = slot ? *slot : NULL;
+
+	if (!shape || !la_shape_fits(shape, result->stmt)) {
+		if (shape) {
+			php_localapi_db_shape_free(shape);
+		}
+		shape = la_shape_new(result->stmt);
+		if (slot) {
+			*slot = shape;
+		} else {
+			result->owned = true;
+		}
+	}
+	result->shape = shape;
+	if (!shape->bound && shape->count) {
+		if (mysql_stmt_bind_result(result->stmt, shape->binds) != 0) {
+			php_localapi_db_error_of_stmt(err, result->stmt);
+			return false;
+		}
+		shape->bound = true;
+	}
+	return true;
+}
+
+static void la_result_free(la_result *result)
+{
+	if (result->owned) {
+		php_localapi_db_shape_free(result->shape);
+	}
+	mysql_stmt_free_result(result->stmt);
 }
 
 /* Column i of the current row as text of any length. */
 static zend_string *la_cell_text(la_result *result, unsigned int i, php_localapi_db_error *err)
 {
-	unsigned long length = result->cells[i].length;
+	unsigned long length = result->shape->cells[i].length;
 	zend_string *text;
 	MYSQL_BIND column;
 
+	if (length == 0) {
+		return ZSTR_EMPTY_ALLOC();
+	}
 	if (length <= LA_CELL_INLINE) {
-		return zend_string_init(result->cells[i].inline_text, length, 0);
+		return zend_string_init(result->shape->cells[i].inline_text, length, 0);
 	}
 	text = zend_string_alloc(length, 0);
 	memset(&column, 0, sizeof(column));
@@ -243,7 +322,7 @@ static void la_cell_bits(const zend_string *bytes, zval *value)
 
 static bool la_cell_value(la_result *result, unsigned int i, zval *value, php_localapi_db_error *err)
 {
-	const la_cell *cell = &result->cells[i];
+	const la_cell *cell = &result->shape->cells[i];
 	zend_string *text;
 
 	if (cell->is_null) {
@@ -268,10 +347,10 @@ static bool la_cell_value(la_result *result, unsigned int i, zval *value, php_lo
 	}
 	if (cell->kind == LA_CELL_FLOAT) {
 		ZVAL_DOUBLE(value, zend_strtod(ZSTR_VAL(text), NULL));
-		zend_string_efree(text);
+		zend_string_release(text);
 	} else if (cell->kind == LA_CELL_BIT) {
 		la_cell_bits(text, value);
-		zend_string_efree(text);
+		zend_string_release(text);
 	} else {
 		ZVAL_STR(value, text);
 	}
@@ -280,16 +359,17 @@ static bool la_cell_value(la_result *result, unsigned int i, zval *value, php_lo
 
 static bool la_result_row(la_result *result, zval *rows, php_localapi_db_error *err)
 {
+	php_localapi_db_shape *shape = result->shape;
 	zval row, value;
-	unsigned int shown = result->trailing && result->count ? result->count - 1 : result->count;
+	unsigned int shown = result->trailing && shape->count ? shape->count - 1 : shape->count;
 
-	if (shown < result->count) {
-		const la_cell *last = &result->cells[shown];
+	if (shown < shape->count) {
+		const la_cell *last = &shape->cells[shown];
 
 		result->trailing_value = last->kind == LA_CELL_INT && !last->is_null ? last->value.number : 0;
 	}
 	array_init_size(&row, shown);
-	if (result->append) {
+	if (shape->append) {
 		zend_hash_real_init_mixed(Z_ARRVAL(row));
 	}
 	for (unsigned int i = 0; i < shown; i++) {
@@ -297,22 +377,23 @@ static bool la_result_row(la_result *result, zval *rows, php_localapi_db_error *
 			zval_ptr_dtor(&row);
 			return false;
 		}
-		if (result->append) {
-			_zend_hash_append(Z_ARRVAL(row), result->cells[i].key, &value);
+		if (shape->append) {
+			_zend_hash_append(Z_ARRVAL(row), shape->cells[i].key, &value);
 		} else {
 			/* A name twice (SELECT a, a) keeps the last value, as mysqlnd does. */
-			zend_symtable_update(Z_ARRVAL(row), result->cells[i].key, &value);
+			zend_symtable_update(Z_ARRVAL(row), shape->cells[i].key, &value);
 		}
 	}
-	/* The first row tells whether the names are distinct and none is a number ("0"): then the
-	 * next rows need no lookups. */
-	if (!result->append && zend_hash_num_elements(Z_ARRVAL(row)) == shown) {
+	/* The first row read tells whether the names are distinct and none is a number ("0"): then
+	 * every later row, of this read and the next ones, needs no lookups. */
+	if (!shape->append_known) {
 		zend_string *key;
 
-		result->append = true;
+		shape->append_known = true;
+		shape->append = zend_hash_num_elements(Z_ARRVAL(row)) == shown;
 		ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL(row), key) {
 			if (!key) {
-				result->append = false;
+				shape->append = false;
 				break;
 			}
 		} ZEND_HASH_FOREACH_END();
@@ -340,7 +421,7 @@ static bool la_result_fetch(la_result *result, zval *rows, php_localapi_db_error
 static bool la_rows(la_link *link, const char *sql, MYSQL_BIND *params, zval *rows, bool alone,
 	long long *trailing, php_localapi_db_error *err)
 {
-	la_result result = { NULL, NULL, 0, NULL, NULL, NULL, false, trailing != NULL, 0 };
+	la_result result = { NULL, NULL, false, trailing != NULL, 0 };
 	bool ok;
 
 	ZVAL_UNDEF(rows);
@@ -351,8 +432,8 @@ static bool la_rows(la_link *link, const char *sql, MYSQL_BIND *params, zval *ro
 	}
 	array_init(rows);
 	/* A statement without a result set has no rows. */
-	result.meta = mysql_stmt_result_metadata(result.stmt);
-	ok = !result.meta || (la_result_bind(&result, err) && la_result_fetch(&result, rows, err));
+	ok = mysql_stmt_field_count(result.stmt) == 0
+		|| (la_result_bind(link, sql, &result, err) && la_result_fetch(&result, rows, err));
 	if (ok && trailing) {
 		*trailing = result.trailing_value;
 	}
