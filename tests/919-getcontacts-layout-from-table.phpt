@@ -8,7 +8,9 @@ same connection (its statements were prepared before the change). NULL comes
 back as null, DECIMAL as a string, DOUBLE as a float, int as int; DATE,
 DATETIME and TIMESTAMP as the server's text with the column's fraction
 digits; text longer than what arrives with the row whole. After the
-columns are dropped again the rows are as before. The ALTER TABLE changes
+columns are dropped again the rows are as before. A column whose type
+changes (INT, VARCHAR, DATETIME(2), DATETIME(4), BIGINT, BIGINT UNSIGNED)
+while the number of columns stays comes back in its new type every time. The ALTER TABLE changes
 what every test sees, hence CONFLICTS all.
 --EXTENSIONS--
 localapi
@@ -66,12 +68,37 @@ la_is(7, array_slice($row(), count($before), 3), ['la_test_dt3' => '2024-01-02 0
 la_query('ALTER TABLE tblcontacts DROP COLUMN la_test_dt3, DROP COLUMN la_test_date, DROP COLUMN la_test_ts6,'
 	. ' DROP COLUMN la_test_dt, DROP COLUMN la_test_t256, DROP COLUMN la_test_t257, DROP COLUMN la_test_long');
 la_is(8, $row(), $before);
+
+/* A column whose type changes while the number of columns stays the same: every read gives the
+ * value in the type the column has now (the kept shape of the result is checked at each read). */
+$kind = fn () => array_slice($row(), count($before));
+la_query('ALTER TABLE tblcontacts ADD COLUMN la_test_kind INT NULL');
+la_query('UPDATE tblcontacts SET la_test_kind = 5 WHERE id = ?', $id);
+la_is(9, $kind(), ['la_test_kind' => 5]);
+la_query('ALTER TABLE tblcontacts MODIFY COLUMN la_test_kind VARCHAR(10) NULL');
+la_is(10, $kind(), ['la_test_kind' => '5']);
+la_query('UPDATE tblcontacts SET la_test_kind = NULL WHERE id = ?', $id);
+la_query('ALTER TABLE tblcontacts MODIFY COLUMN la_test_kind DATETIME(2) NULL');
+la_query("UPDATE tblcontacts SET la_test_kind = '2024-01-02 03:04:05.67' WHERE id = ?", $id);
+la_is(11, $kind(), ['la_test_kind' => '2024-01-02 03:04:05.67']);
+la_query('ALTER TABLE tblcontacts MODIFY COLUMN la_test_kind DATETIME(4) NULL');
+la_is(12, $kind(), ['la_test_kind' => '2024-01-02 03:04:05.6700']);
+la_query('UPDATE tblcontacts SET la_test_kind = NULL WHERE id = ?', $id);
+la_query('ALTER TABLE tblcontacts MODIFY COLUMN la_test_kind BIGINT NULL');
+la_query('UPDATE tblcontacts SET la_test_kind = -1 WHERE id = ?', $id);
+la_is(13, $kind(), ['la_test_kind' => -1]);
+la_query('UPDATE tblcontacts SET la_test_kind = NULL WHERE id = ?', $id);
+la_query('ALTER TABLE tblcontacts MODIFY COLUMN la_test_kind BIGINT UNSIGNED NULL');
+la_query('UPDATE tblcontacts SET la_test_kind = 18446744073709551615 WHERE id = ?', $id);
+la_is(14, $kind(), ['la_test_kind' => '18446744073709551615']);
+la_query('ALTER TABLE tblcontacts DROP COLUMN la_test_kind');
+la_is(15, $row(), $before);
 ?>
 --CLEAN--
 <?php
 require_once __DIR__ . '/connect.inc';
 foreach (['la_test_null_int', 'la_test_dec', 'la_test_double', 'la_test_null_text', 'la_test_dt3', 'la_test_date',
-	'la_test_ts6', 'la_test_dt', 'la_test_t256', 'la_test_t257', 'la_test_long'] as $column) {
+	'la_test_ts6', 'la_test_dt', 'la_test_t256', 'la_test_t257', 'la_test_long', 'la_test_kind'] as $column) {
 	/* DROP COLUMN IF EXISTS is MariaDB's only: ask first, for MySQL too. */
 	if (la_count('SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()'
 			. " AND TABLE_NAME = 'tblcontacts' AND COLUMN_NAME = ?", $column) === 1) {
@@ -89,3 +116,10 @@ la_cleanup_tag();
 6: ok
 7: ok
 8: ok
+9: ok
+10: ok
+11: ok
+12: ok
+13: ok
+14: ok
+15: ok
