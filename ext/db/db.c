@@ -424,11 +424,8 @@ static bool la_statement_run(MYSQL_STMT *stmt, MYSQL_BIND *params, php_localapi_
 /* The session's autocommit as a statement needs it: on for a read that is one statement
  * (alone), off for the first statement of a transaction. Never switched inside a
  * transaction (turning autocommit on would commit it): a statement there runs in it. */
-static bool la_autocommit(la_link *link, bool alone, php_localapi_db_error *err)
+static bool la_autocommit_switch(la_link *link, bool alone, php_localapi_db_error *err)
 {
-	if (link->autocommit == alone || link->in_transaction) {
-		return true;
-	}
 	if (!link->mysql) {
 		la_error_set(err, CR_SERVER_GONE_ERROR, "not connected");
 		return false;
@@ -442,6 +439,11 @@ static bool la_autocommit(la_link *link, bool alone, php_localapi_db_error *err)
 	return true;
 }
 
+static zend_always_inline bool la_autocommit(la_link *link, bool alone, php_localapi_db_error *err)
+{
+	return EXPECTED(link->autocommit == alone) || link->in_transaction || la_autocommit_switch(link, alone, err);
+}
+
 static MYSQL_STMT *la_execute(la_link *link, const char *sql, MYSQL_BIND *params, bool alone,
 	php_localapi_db_error *err)
 {
@@ -450,7 +452,9 @@ static MYSQL_STMT *la_execute(la_link *link, const char *sql, MYSQL_BIND *params
 	if (!la_autocommit(link, alone, err) || !(stmt = la_statement(link, sql, err))) {
 		return NULL;
 	}
-	link->in_transaction = link->in_transaction || !link->autocommit;
+	if (!link->autocommit) {
+		link->in_transaction = true;
+	}
 	if (la_statement_run(stmt, params, err)) {
 		return stmt;
 	}
