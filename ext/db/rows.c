@@ -9,11 +9,12 @@
  * What a result's columns need (their kinds, the buffers bound to them, the
  * names as PHP strings) is built at the first read of a statement in a
  * request and kept with it on the link until the request ends (a shape: the
- * names are request memory, as the arrays that share them are), so that later
- * executions bind nothing and make no names: each execution only checks that the server still reports
- * the same types (libmariadb updates them in place after a table changed
- * with the same number of columns; a different number makes db.c prepare
- * the statement again, and the shape goes with the old one).
+ * names are request memory, as the arrays that share them are), so that
+ * later executions bind nothing and make no names. Each execution only checks
+ * that the server still reports the same types (libmariadb updates them in
+ * place after a table changed with the same number of columns; a different
+ * number makes db.c prepare the statement again, and the shape goes with the
+ * old one).
  */
 #include "db/db_link.h"
 
