@@ -329,12 +329,44 @@ function peer_transaction(callable $work): int|array
 			if ($pdo->inTransaction()) {
 				$pdo->rollBack();
 			}
-			$code = (int) ($e->errorInfo[1] ?? 0);
-			if ($attempt < 8 && ($code === 1213 || $code === 1205)) {
-				usleep(1000 * $attempt);
+			if (peer_retry($e, $attempt)) {
 				continue;
 			}
 			return ['result' => 'error', 'message' => 'Database error: ' . ($e->errorInfo[2] ?? $e->getMessage())];
+		}
+	}
+}
+
+/* A deadlock or a lock-wait timeout is tried again, 8 attempts in all, after a short wait. */
+function peer_retry(PDOException $e, int $attempt): bool
+{
+	$code = (int) ($e->errorInfo[1] ?? 0);
+	if ($attempt >= 8 || ($code !== 1213 && $code !== 1205)) {
+		return false;
+	}
+	usleep(1000 * $attempt);
+	return true;
+}
+
+/* Runs $read in one read-only transaction with a consistent snapshot, as the extension's reads
+ * share one; a deadlock is read again from a new snapshot; other errors are thrown. */
+function peer_snapshot(callable $read): mixed
+{
+	$pdo = PeerDb::pdo();
+	for ($attempt = 1; ; $attempt++) {
+		try {
+			$pdo->exec('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
+			$result = $read();
+			$pdo->exec('COMMIT');
+			return $result;
+		} catch (PDOException $e) {
+			try {
+				$pdo->exec('ROLLBACK');
+			} catch (PDOException) {
+			}
+			if (!peer_retry($e, $attempt)) {
+				throw $e;
+			}
 		}
 	}
 }
@@ -510,36 +542,19 @@ function peer_get_contacts(array $post, array $admin): array
 	$offset = $start === null ? 0 : $start[0];
 	$limit = $num === null || $num[0] === 0 ? 25 : $num[0];
 
-	$pdo = PeerDb::pdo();
-	for ($attempt = 1; ; $attempt++) {
-		try {
-			// The count and the page from one consistent snapshot, as the extension reads them.
-			$pdo->exec('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
-			$total = (int) PeerDb::value("SELECT COUNT(*) FROM tblcontacts$sqlWhere", $params);
-			$stmt = PeerDb::statement("SELECT * FROM tblcontacts$sqlWhere ORDER BY id LIMIT ?, ?");
-			$i = 1;
-			foreach ($params as $value) {
-				$stmt->bindValue($i++, $value, is_int($value) ? PDO::PARAM_INT : PDO::PARAM_STR);
-			}
-			$stmt->bindValue($i++, $offset, PDO::PARAM_INT);
-			$stmt->bindValue($i, $limit, PDO::PARAM_INT);
-			$stmt->execute();
-			$rows = $stmt->fetchAll();
-			$pdo->exec('COMMIT');
-			break;
-		} catch (PDOException $e) {
-			try {
-				$pdo->exec('ROLLBACK');
-			} catch (PDOException) {
-			}
-			$code = (int) ($e->errorInfo[1] ?? 0);
-			if ($attempt < 8 && ($code === 1213 || $code === 1205)) {
-				usleep(1000 * $attempt);
-				continue;
-			}
-			throw $e;
+	// The count and the page from one consistent snapshot.
+	[$total, $rows] = peer_snapshot(function () use ($sqlWhere, $params, $offset, $limit) {
+		$total = (int) PeerDb::value("SELECT COUNT(*) FROM tblcontacts$sqlWhere", $params);
+		$stmt = PeerDb::statement("SELECT * FROM tblcontacts$sqlWhere ORDER BY id LIMIT ?, ?");
+		$i = 1;
+		foreach ($params as $value) {
+			$stmt->bindValue($i++, $value, is_int($value) ? PDO::PARAM_INT : PDO::PARAM_STR);
 		}
-	}
+		$stmt->bindValue($i++, $offset, PDO::PARAM_INT);
+		$stmt->bindValue($i, $limit, PDO::PARAM_INT);
+		$stmt->execute();
+		return [$total, $stmt->fetchAll()];
+	});
 	$answer = ['result' => 'success', 'totalresults' => $total, 'startnumber' => $start === null ? 0 : $start[1],
 		'numreturned' => count($rows)];
 	if ($rows) {
@@ -1035,26 +1050,7 @@ function peer_gcd_stats(array $r): array
 function peer_get_clients_details(array $post, array $admin): array
 {
 	[$id, $email, $stats] = peer_gcd_input($post);
-	$pdo = PeerDb::pdo();
-	for ($attempt = 1; ; $attempt++) {
-		try {
-			$pdo->exec('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
-			$read = peer_gcd_read($id, $email, $stats);
-			$pdo->exec('COMMIT');
-			break;
-		} catch (PDOException $e) {
-			try {
-				$pdo->exec('ROLLBACK');
-			} catch (PDOException) {
-			}
-			$code = (int) ($e->errorInfo[1] ?? 0);
-			if ($attempt < 8 && ($code === 1213 || $code === 1205)) {
-				usleep(1000 * $attempt);
-				continue;
-			}
-			throw $e;
-		}
-	}
+	$read = peer_snapshot(fn () => peer_gcd_read($id, $email, $stats));
 	if ($read === null) {
 		throw new PeerError('Client Not Found');
 	}
