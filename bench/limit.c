@@ -202,7 +202,6 @@ static const char gcd_sql_stats_counts[] =
 	" (SELECT af.id FROM tblaffiliates af WHERE af.clientid = ?)) AS signups,"
 	" (SELECT COUNT(*) FROM tblaffiliates WHERE clientid = ?) AS affiliates";
 
-
 enum { MODE_INSERT, MODE_SELECT, MODE_TXN, MODE_MULTI, MODE_GETCONTACTS, MODE_UPDATECONTACT, MODE_GETCONTACTS_ONE, MODE_GCD, MODE_GCD_STATS };
 
 typedef struct {
@@ -359,12 +358,48 @@ static MYSQL_STMT *prepare_one(bench *b, const char *sql)
 	return stmt;
 }
 
+/* Binds every result column of stmt, once, into a buffer of its own (GC_CELL bytes each from
+ * cells), in its own type as the extension fetches it: integers as long long, dates and times
+ * as MYSQL_TIME, the rest as text. Returns the number of columns (at most max). */
+static unsigned int bind_columns(MYSQL_STMT *stmt, MYSQL_BIND *cols, char *cells, unsigned long *lengths,
+	my_bool *nulls, unsigned int max)
+{
+	const MYSQL_FIELD *fields = mariadb_stmt_fetch_fields(stmt);
+	unsigned int columns = mysql_stmt_field_count(stmt);
+
+	if (!fields || columns == 0 || columns > max) {
+		die("bind", "no result columns, or too many");
+	}
+	memset(cols, 0, columns * sizeof(*cols));
+	for (unsigned int i = 0; i < columns; i++) {
+		switch (fields[i].type) {
+			case MYSQL_TYPE_TINY: case MYSQL_TYPE_SHORT: case MYSQL_TYPE_INT24:
+			case MYSQL_TYPE_LONG: case MYSQL_TYPE_LONGLONG:
+				cols[i].buffer_type = MYSQL_TYPE_LONGLONG;
+				break;
+			case MYSQL_TYPE_DATE: case MYSQL_TYPE_DATETIME: case MYSQL_TYPE_TIMESTAMP:
+				cols[i].buffer_type = MYSQL_TYPE_DATETIME;
+				break;
+			default:
+				cols[i].buffer_type = MYSQL_TYPE_STRING;
+				break;
+		}
+		cols[i].buffer = cells + (size_t) i * GC_CELL;
+		cols[i].buffer_length = GC_CELL;
+		cols[i].length = &lengths[i];
+		cols[i].is_null = &nulls[i];
+	}
+	if (mysql_stmt_bind_result(stmt, cols) != 0) {
+		die("bind", mysql_stmt_error(stmt));
+	}
+	return columns;
+}
+
 /* The extension's parameters for GetContacts by userid, default page: userid twice, NULL for
  * every text filter (twice each), subaccount 0, then the offset 0 and the page size 25 (the
  * page's statement takes them from the second on). */
 static void prepare_getcontacts(bench *b)
 {
-	MYSQL_RES *meta;
 	MYSQL_BIND *p = b->gc_params;
 
 	b->page = prepare_one(b, GC_COUNTED_USERID_SQL);
@@ -390,72 +425,7 @@ static void prepare_getcontacts(bench *b)
 	if (mysql_stmt_bind_param(b->page, p + 1) != 0) {
 		die("bind", mysql_stmt_error(b->page));
 	}
-	/* Every column of the page into a buffer of its own, bound once, in its own type: integers
-	 * as long long, dates and times as MYSQL_TIME, the rest as text (no conversion at all). */
-	if (!(meta = mysql_stmt_result_metadata(b->page))) {
-		die("metadata", mysql_stmt_error(b->page));
-	}
-	b->columns = mysql_num_fields(meta);
-	if (b->columns > GC_MAX_COLUMNS) {
-		die("getcontacts", "too many columns");
-	}
-	memset(b->cols, 0, sizeof(b->cols));
-	for (unsigned int i = 0; i < b->columns; i++) {
-		switch (mysql_fetch_field_direct(meta, i)->type) {
-			case MYSQL_TYPE_TINY: case MYSQL_TYPE_SHORT: case MYSQL_TYPE_INT24:
-			case MYSQL_TYPE_LONG: case MYSQL_TYPE_LONGLONG:
-				b->cols[i].buffer_type = MYSQL_TYPE_LONGLONG;
-				break;
-			case MYSQL_TYPE_DATE: case MYSQL_TYPE_DATETIME: case MYSQL_TYPE_TIMESTAMP:
-				b->cols[i].buffer_type = MYSQL_TYPE_DATETIME;
-				break;
-			default:
-				b->cols[i].buffer_type = MYSQL_TYPE_STRING;
-				break;
-		}
-		b->cols[i].buffer = b->cells[i];
-		b->cols[i].buffer_length = GC_CELL;
-		b->cols[i].length = &b->lengths[i];
-		b->cols[i].is_null = &b->nulls[i];
-	}
-	mysql_free_result(meta);
-	if (mysql_stmt_bind_result(b->page, b->cols) != 0) {
-		die("bind", mysql_stmt_error(b->page));
-	}
-}
-
-/* Binds the row's columns as prepare_getcontacts() does: each in its own type, once. */
-static void bind_columns(bench *b, MYSQL_STMT *stmt)
-{
-	MYSQL_RES *meta = mysql_stmt_result_metadata(stmt);
-
-	if (!meta) {
-		die("metadata", mysql_stmt_error(stmt));
-	}
-	b->columns = mysql_num_fields(meta);
-	if (b->columns > GC_MAX_COLUMNS) {
-		die("bind", "too many columns");
-	}
-	memset(b->cols, 0, sizeof(b->cols));
-	for (unsigned int i = 0; i < b->columns; i++) {
-		switch (mysql_fetch_field_direct(meta, i)->type) {
-			case MYSQL_TYPE_TINY: case MYSQL_TYPE_SHORT: case MYSQL_TYPE_INT24:
-			case MYSQL_TYPE_LONG: case MYSQL_TYPE_LONGLONG:
-				b->cols[i].buffer_type = MYSQL_TYPE_LONGLONG;
-				break;
-			default:
-				b->cols[i].buffer_type = MYSQL_TYPE_STRING;
-				break;
-		}
-		b->cols[i].buffer = b->cells[i];
-		b->cols[i].buffer_length = GC_CELL;
-		b->cols[i].length = &b->lengths[i];
-		b->cols[i].is_null = &b->nulls[i];
-	}
-	mysql_free_result(meta);
-	if (mysql_stmt_bind_result(stmt, b->cols) != 0) {
-		die("bind", mysql_stmt_error(stmt));
-	}
+	b->columns = bind_columns(b->page, b->cols, (char *) b->cells, b->lengths, b->nulls, GC_MAX_COLUMNS);
 }
 
 /* The extension's parameters for UpdateContact of firstname and lastname: those two, NULL for
@@ -473,7 +443,7 @@ static void prepare_updatecontact(bench *b, const options *o)
 	if (mysql_stmt_bind_param(b->row, b->params) != 0) {
 		die("bind", mysql_stmt_error(b->row));
 	}
-	bind_columns(b, b->row);
+	b->columns = bind_columns(b->row, b->cols, (char *) b->cells, b->lengths, b->nulls, GC_MAX_COLUMNS);
 	memset(b->uc_params, 0, sizeof(b->uc_params));
 	p[0].buffer_type = MYSQL_TYPE_STRING;
 	p[0].buffer = b->first;
@@ -491,20 +461,14 @@ static void prepare_updatecontact(bench *b, const options *o)
 	}
 }
 
-/* Prepares sql, binds its parameters and every result column (integers as long long, the
- * rest as text, GC_CELL bytes each), once. */
+/* Prepares sql, binds its parameters and every result column (bind_columns()), once. */
 static void gcd_prepare(bench *b, gcd_stmt *g, const char *sql, MYSQL_BIND *params)
 {
-	MYSQL_RES *meta;
-
 	g->stmt = prepare_one(b, sql);
 	if (params && mysql_stmt_bind_param(g->stmt, params) != 0) {
 		die("bind", mysql_stmt_error(g->stmt));
 	}
-	if (!(meta = mysql_stmt_result_metadata(g->stmt))) {
-		die("metadata", mysql_stmt_error(g->stmt));
-	}
-	g->columns = mysql_num_fields(meta);
+	g->columns = mysql_stmt_field_count(g->stmt);
 	g->cols = calloc(g->columns, sizeof(*g->cols));
 	g->cells = calloc(g->columns, GC_CELL);
 	g->lengths = calloc(g->columns, sizeof(*g->lengths));
@@ -512,25 +476,7 @@ static void gcd_prepare(bench *b, gcd_stmt *g, const char *sql, MYSQL_BIND *para
 	if (!g->cols || !g->cells || !g->lengths || !g->nulls) {
 		die("out of memory", NULL);
 	}
-	for (unsigned int i = 0; i < g->columns; i++) {
-		switch (mysql_fetch_field_direct(meta, i)->type) {
-			case MYSQL_TYPE_TINY: case MYSQL_TYPE_SHORT: case MYSQL_TYPE_INT24:
-			case MYSQL_TYPE_LONG: case MYSQL_TYPE_LONGLONG:
-				g->cols[i].buffer_type = MYSQL_TYPE_LONGLONG;
-				break;
-			default:
-				g->cols[i].buffer_type = MYSQL_TYPE_STRING;
-				break;
-		}
-		g->cols[i].buffer = g->cells + (size_t) i * GC_CELL;
-		g->cols[i].buffer_length = GC_CELL;
-		g->cols[i].length = &g->lengths[i];
-		g->cols[i].is_null = &g->nulls[i];
-	}
-	mysql_free_result(meta);
-	if (mysql_stmt_bind_result(g->stmt, g->cols) != 0) {
-		die("bind", mysql_stmt_error(g->stmt));
-	}
+	bind_columns(g->stmt, g->cols, g->cells, g->lengths, g->nulls, g->columns);
 }
 
 /* Executes and fetches every row; returns the number of rows. */
@@ -579,7 +525,7 @@ static void prepare_gcd(bench *b)
 		die("gcd", "no such client");
 	}
 	for (unsigned int i = 0; i < b->gcd[GCD_CLIENT].columns; i++) {
-		if (!strcmp(mysql_fetch_field_direct(mysql_stmt_result_metadata(b->gcd[GCD_CLIENT].stmt), i)->name, "currency")) {
+		if (!strcmp(mariadb_stmt_fetch_fields(b->gcd[GCD_CLIENT].stmt)[i].name, "currency")) {
 			currency = (long long *) (b->gcd[GCD_CLIENT].cells + (size_t) i * GC_CELL);
 			b->gcd_currency_id = *currency;
 		}
@@ -632,7 +578,7 @@ static void prepare(bench *b, const options *o)
 			if (mysql_stmt_bind_param(b->one, b->one_params) != 0) {
 				die("bind", mysql_stmt_error(b->one));
 			}
-			bind_columns(b, b->one);
+			b->columns = bind_columns(b->one, b->cols, (char *) b->cells, b->lengths, b->nulls, GC_MAX_COLUMNS);
 		}
 		return;
 	}
