@@ -19,25 +19,25 @@
  * rows in one commit); none of the statements here is the extension's own,
  * which it builds itself and may change.
  *
- * "getcontacts" is the floor of GetContacts: the extension's own statements
+ * "getcontacts" is the floor of GetContacts: the extension's own statement
  * (ext/commands/get_contacts.c, a page that has rows: the prepared SELECT * of the page
  * with COUNT(*) OVER () beside each row, with the same 26 parameters the extension binds
  * for a call that filters by userid only and takes the default page), with autocommit
  * on as the extension runs a read of one statement: one round trip, every row fetched
- * into buffers bound once. A copy of the extension's SQL: when get_contacts.c changes its
- * statements, change them here (`limit --print-sql` prints them, and
- * bench/parity.php checks that each is still a string of the extension's build).
+ * into buffers bound once. The statement text is the extension's own, from
+ * ext/commands/get_contacts_sql.h (`limit --print-sql` prints the statements, and
+ * bench/parity.php checks that each is a string of the extension's build it measures).
  *
  * "updatecontact" is the floor of UpdateContact changing two fields (firstname and
  * lastname, new values on every call) of contact --contact: the extension's own
  * statements (ext/commands/update_contact.c: the prepared locking read of the row,
  * every column fetched; the prepared UPDATE whose columns not written bind NULL;
  * COMMIT), autocommit off as the extension's connection runs, three round trips.
- * Also a copy, printed by --print-sql and checked by bench/parity.php.
+ * The texts are ext/commands/update_contact_sql.h's, printed by --print-sql.
  *
  * "gcd" and "gcd-stats" are the floors of GetClientsDetails of client --client, without and
  * with stats, with WHMCS 7.x rules: the extension's own statements (ext/commands/
- * get_clients_details.c, copied verbatim, with autocommit off as the extension's link runs
+ * get_clients_details_sql.h, the same texts, with autocommit off as the extension's link runs
  * them, so that the first read opens the transaction and its snapshot: the client row; the
  * three settings (one statement); the currency; the custom fields with their values; with
  * stats also the due, accounts, status-group, products and counts statements; ROLLBACK),
@@ -92,115 +92,26 @@
 	" VALUES (NOW(), CONCAT('Added Contact - User ID: ', ?, ' - Contact ID: ', LAST_INSERT_ID())," \
 	" 'Local API User', ?, 0, 0, '')"
 
-/* GetContacts, as ext/commands/get_contacts.c sends it. */
-#define GC_TEXT_WHERE(column) " AND (? IS NULL OR " column " = ?)"
-#define GC_WHERE_REST \
-	GC_TEXT_WHERE("firstname") GC_TEXT_WHERE("lastname") GC_TEXT_WHERE("companyname") \
-	GC_TEXT_WHERE("email") GC_TEXT_WHERE("address1") GC_TEXT_WHERE("address2") \
-	GC_TEXT_WHERE("city") GC_TEXT_WHERE("state") GC_TEXT_WHERE("postcode") \
-	GC_TEXT_WHERE("country") GC_TEXT_WHERE("phonenumber") \
-	" AND (? = 0 OR subaccount = 1)"
-#define GC_WHERE " WHERE (? IS NULL OR userid = ?)" GC_WHERE_REST
-#define GC_WHERE_USERID " WHERE userid = ?" GC_WHERE_REST
+/* GetContacts, UpdateContact and GetClientsDetails: the extension's own statements, from its
+ * headers (ext/commands/get_contacts_sql.h and the two beside it), never copied. */
+#include "../ext/commands/get_contacts_sql.h"
+#include "../ext/commands/update_contact_sql.h"
+#include "../ext/commands/get_clients_details_sql.h"
+
+/* GetContacts' parameters (LA_WHERE's): userid twice, 11 text filters twice each, subaccount. */
 #define GC_WHERE_PARAMS (2 + 2 * 11 + 1)
-/* With a userid: its parameters are GC_WHERE's without the first. */
-#define GC_COUNTED_USERID_SQL \
-	"SELECT c.*, t.total FROM (SELECT id, COUNT(*) OVER () AS total FROM tblcontacts" GC_WHERE_USERID \
-	" ORDER BY id LIMIT ?, ?) t JOIN tblcontacts c ON c.id = t.id ORDER BY c.id"
 /* Not the extension's: the count and the page as one statement without a window (one
  * statement reads one snapshot), run with autocommit on: one round trip. The count comes with
  * every row; an empty page is one row of NULLs and the count. */
-#define GC_ONE_SQL "SELECT c.*, t.total FROM (SELECT COUNT(*) AS total FROM tblcontacts" GC_WHERE ") t" \
-	" LEFT JOIN (SELECT * FROM tblcontacts" GC_WHERE " ORDER BY id LIMIT ?, ?) c ON 1 = 1 ORDER BY c.id"
+#define GC_ONE_SQL "SELECT c.*, t.total FROM (SELECT COUNT(*) AS total FROM tblcontacts" LA_WHERE ") t" \
+	" LEFT JOIN (SELECT * FROM tblcontacts" LA_WHERE " ORDER BY id LIMIT ?, ?) c ON 1 = 1 ORDER BY c.id"
 #define GC_MAX_COLUMNS 64
 #define GC_CELL 4096
 
-/* UpdateContact, as ext/commands/update_contact.c sends it. */
-#define UC_COLUMNS(X) \
-	X("firstname") X("lastname") X("companyname") X("email") X("address1") X("address2") \
-	X("city") X("state") X("postcode") X("country") X("phonenumber") \
-	X("generalemails") X("productemails") X("domainemails") X("invoiceemails") X("supportemails") \
-	X("affiliateemails") X("subaccount") X("password") X("permissions")
-#define UC_COLUMN_COUNT 20
-#define UC_SELECTED(c) ", " c
-#define UC_SET(c) c " = COALESCE(?, " c "), "
-#define UC_ROW_SQL "SELECT userid" UC_COLUMNS(UC_SELECTED) " FROM tblcontacts WHERE id = ? FOR UPDATE"
-#define UC_UPDATE_SQL "UPDATE tblcontacts SET " UC_COLUMNS(UC_SET) "updated_at = NOW() WHERE id = ?"
+/* UpdateContact's columns, counted from the extension's list. */
+#define UC_ONE(c) + 1
+#define UC_COLUMN_COUNT (0 LA_COLUMN_LIST(UC_ONE))
 
-/* GetClientsDetails, as ext/commands/get_clients_details.c sends it: its statements copied
- * verbatim (the names changed only), checked against the build by bench/parity.php. */
-/* SELECT *: every column the layout has (a 7.x before 7.10 has no email_preferences). The
- * statements of the 8.x rules, of a client found by email and of the default currency are
- * left out: the measured call runs none of them. */
-static const char gcd_sql_client_by_id[] = "SELECT * FROM tblclients WHERE id = ?";
-/* The three settings in one round trip: each row's slot (LA_S_DROPDOWN, LA_S_DATEFORMAT, LA_S_MARKETING) by the
- * column's collation, as `setting = ?` compares; the first row of a slot in id order is the
- * setting's value. */
-static const char gcd_sql_settings[] =
-	"SELECT CASE WHEN setting = 'PhoneNumberDropdown' THEN 0 WHEN setting = 'DateFormat' THEN 1 ELSE 2 END AS slot,"
-	" value FROM tblconfiguration"
-	" WHERE setting IN ('PhoneNumberDropdown', 'DateFormat', 'MarketingEmailConvert') ORDER BY id";
-static const char gcd_sql_currency[] =
-	"SELECT id, code, prefix, suffix, format, rate FROM tblcurrencies WHERE id = ?";
-static const char gcd_sql_custom_fields[] =
-	"SELECT f.id, f.fieldtype, (SELECT v.value FROM tblcustomfieldsvalues v"
-	" WHERE v.fieldid = f.id AND v.relid = ? ORDER BY v.id LIMIT 1) AS value"
-	" FROM tblcustomfields f WHERE f.type = 'client' AND f.relid = 0 ORDER BY f.sortorder, f.id";
-
-/* Statistics (behaviour §11.9). Every sum is the server's exact DECIMAL arithmetic. */
-#define GCD_NOT_MASS_PAY(types) \
-	" NOT EXISTS (SELECT 1 FROM tblinvoiceitems ii WHERE ii.invoiceid = i.id AND ii.userid = ?" \
-	" AND ii.type IN (" types "))"
-#define GCD_SUM_OR_ZERO(expr) "COALESCE(SUM(" expr "), 0)"
-
-/* No derived tables here: MariaDB 10.11 was seen to crash re-executing a prepared
- * statement that joined a grouped derived table. */
-#define GCD_BALANCE \
-	"i.total - COALESCE((SELECT SUM(a.amountin) - SUM(a.amountout) FROM tblaccounts a WHERE a.invoiceid = i.id), 0)"
-#define GCD_OVERDUE "i.status = 'Unpaid' AND i.duedate < CURDATE()"
-static const char gcd_sql_stats_due[] =
-	"SELECT " GCD_SUM_OR_ZERO("i.status = 'Unpaid'") " AS numdue,"
-	" " GCD_SUM_OR_ZERO("CASE WHEN i.status = 'Unpaid' THEN " GCD_BALANCE " END") " AS duebalance,"
-	" " GCD_SUM_OR_ZERO(GCD_OVERDUE) " AS numoverdue,"
-	" " GCD_SUM_OR_ZERO("CASE WHEN " GCD_OVERDUE " THEN " GCD_BALANCE " END") " AS overduebalance,"
-	" " GCD_SUM_OR_ZERO("i.status = 'Draft'") " AS numdraft,"
-	" " GCD_SUM_OR_ZERO("CASE WHEN i.status = 'Draft' THEN " GCD_BALANCE " END") " AS draftbalance"
-	" FROM tblinvoices i WHERE i.userid = ? AND" GCD_NOT_MASS_PAY("'Invoice'");
-static const char gcd_sql_stats_accounts[] =
-	"SELECT " GCD_SUM_OR_ZERO("amountin") " AS gross,"
-	" " GCD_SUM_OR_ZERO("fees") " + " GCD_SUM_OR_ZERO("amountout") " AS expenses,"
-	" " GCD_SUM_OR_ZERO("amountin") " - " GCD_SUM_OR_ZERO("fees") " - " GCD_SUM_OR_ZERO("amountout") " AS income"
-	" FROM tblaccounts WHERE userid = ?";
-/* One row per status group (rows of one group compare equal under the collation, so the
- * slot is the same for each): which of the six named entries it is (0: another), its status
- * as its lowest invoice id spells it (in the same statement: no round trip per group), count
- * and sums; in the collation's order of status. */
-static const char gcd_sql_stats_groups[] =
-	"SELECT CASE WHEN i.status = 'Unpaid' THEN 1 WHEN i.status = 'Paid' THEN 2 WHEN i.status = 'Cancelled' THEN 3"
-	" WHEN i.status = 'Refunded' THEN 4 WHEN i.status = 'Collections' THEN 5"
-	" WHEN i.status = 'Payment Pending' THEN 6 ELSE 0 END AS slot,"
-	" (SELECT s.status FROM tblinvoices s WHERE s.id = MIN(i.id)) AS status,"
-	" COUNT(*) AS n, SUM(i.total) AS total, SUM(i.total) + SUM(i.credit) AS withcredit"
-	" FROM tblinvoices i WHERE i.userid = ? AND" GCD_NOT_MASS_PAY("'AddFunds', 'Invoice'")
-	" GROUP BY i.status ORDER BY i.status";
-#define GCD_PRODUCTS(type) \
-	" " GCD_SUM_OR_ZERO("p.type = '" type "' AND h.domainstatus = 'Active'") "," \
-	" " GCD_SUM_OR_ZERO("p.type = '" type "'") ","
-static const char gcd_sql_stats_products[] =
-	"SELECT" GCD_PRODUCTS("hostingaccount") GCD_PRODUCTS("reselleraccount") GCD_PRODUCTS("server")
-	GCD_PRODUCTS("other") " 0 AS unused"
-	" FROM tblhosting h JOIN tblproducts p ON p.id = h.packageid WHERE h.userid = ?";
-static const char gcd_sql_stats_counts[] =
-	"SELECT (SELECT COUNT(*) FROM tbldomains WHERE userid = ? AND status = 'Active') AS activedomains,"
-	" (SELECT COUNT(*) FROM tbldomains WHERE userid = ?) AS domains,"
-	" (SELECT COUNT(*) FROM tblquotes WHERE userid = ? AND stage = 'Accepted') AS acceptedquotes,"
-	" (SELECT COUNT(*) FROM tblquotes WHERE userid = ?) AS quotes,"
-	" (SELECT COUNT(*) FROM tbltickets WHERE userid = ? AND merged_ticket_id = 0) AS tickets,"
-	" (SELECT COUNT(*) FROM tbltickets t WHERE t.userid = ? AND t.merged_ticket_id = 0 AND EXISTS"
-	" (SELECT 1 FROM tblticketstatuses ts WHERE ts.title = t.status AND ts.showactive = 1)) AS activetickets,"
-	" (SELECT COUNT(*) FROM tblaffiliatesaccounts aa WHERE aa.affiliateid IN"
-	" (SELECT af.id FROM tblaffiliates af WHERE af.clientid = ?)) AS signups,"
-	" (SELECT COUNT(*) FROM tblaffiliates WHERE clientid = ?) AS affiliates";
 
 enum { MODE_INSERT, MODE_SELECT, MODE_TXN, MODE_MULTI, MODE_GETCONTACTS, MODE_UPDATECONTACT, MODE_GETCONTACTS_ONE, MODE_GCD, MODE_GCD_STATS };
 
@@ -402,7 +313,7 @@ static void prepare_getcontacts(bench *b)
 {
 	MYSQL_BIND *p = b->gc_params;
 
-	b->page = prepare_one(b, GC_COUNTED_USERID_SQL);
+	b->page = prepare_one(b, la_sql_counted_userid);
 	memset(b->gc_params, 0, sizeof(b->gc_params));
 	for (int i = 0; i < 2; i++) {
 		p[i].buffer_type = MYSQL_TYPE_LONGLONG;
@@ -435,8 +346,8 @@ static void prepare_updatecontact(bench *b, const options *o)
 	MYSQL_BIND *p = b->uc_params;
 
 	b->contact = o->contact;
-	b->row = prepare_one(b, UC_ROW_SQL);
-	b->update = prepare_one(b, UC_UPDATE_SQL);
+	b->row = prepare_one(b, la_sql_row);
+	b->update = prepare_one(b, la_sql_update);
 	memset(b->params, 0, sizeof(b->params));
 	b->params[0].buffer_type = MYSQL_TYPE_LONGLONG;
 	b->params[0].buffer = &b->contact;
@@ -509,16 +420,16 @@ static void prepare_gcd(bench *b)
 	memset(b->gcd_currency, 0, sizeof(b->gcd_currency));
 	b->gcd_currency[0].buffer_type = MYSQL_TYPE_LONGLONG;
 	b->gcd_currency[0].buffer = &b->gcd_currency_id;
-	gcd_prepare(b, &b->gcd[GCD_CLIENT], gcd_sql_client_by_id, b->gcd_u);
-	gcd_prepare(b, &b->gcd[GCD_SETTING], gcd_sql_settings, NULL);
-	gcd_prepare(b, &b->gcd[GCD_CURRENCY], gcd_sql_currency, b->gcd_currency);
-	gcd_prepare(b, &b->gcd[GCD_FIELDS], gcd_sql_custom_fields, b->gcd_u);
+	gcd_prepare(b, &b->gcd[GCD_CLIENT], la_sql_client_by_id, b->gcd_u);
+	gcd_prepare(b, &b->gcd[GCD_SETTING], la_sql_settings, NULL);
+	gcd_prepare(b, &b->gcd[GCD_CURRENCY], la_sql_currency, b->gcd_currency);
+	gcd_prepare(b, &b->gcd[GCD_FIELDS], la_sql_custom_fields, b->gcd_u);
 	if (b->mode == MODE_GCD_STATS) {
-		gcd_prepare(b, &b->gcd[GCD_DUE], gcd_sql_stats_due, b->gcd_u);
-		gcd_prepare(b, &b->gcd[GCD_ACCOUNTS], gcd_sql_stats_accounts, b->gcd_u);
-		gcd_prepare(b, &b->gcd[GCD_GROUPS], gcd_sql_stats_groups, b->gcd_u);
-		gcd_prepare(b, &b->gcd[GCD_PRODUCTS], gcd_sql_stats_products, b->gcd_u);
-		gcd_prepare(b, &b->gcd[GCD_COUNTS], gcd_sql_stats_counts, b->gcd_u);
+		gcd_prepare(b, &b->gcd[GCD_DUE], la_sql_stats_due, b->gcd_u);
+		gcd_prepare(b, &b->gcd[GCD_ACCOUNTS], la_sql_stats_accounts, b->gcd_u);
+		gcd_prepare(b, &b->gcd[GCD_GROUPS], la_sql_stats_groups, b->gcd_u);
+		gcd_prepare(b, &b->gcd[GCD_PRODUCTS], la_sql_stats_products, b->gcd_u);
+		gcd_prepare(b, &b->gcd[GCD_COUNTS], la_sql_stats_counts, b->gcd_u);
 	}
 	/* The client's currency, from its row's column (as the extension takes it). */
 	if (gcd_run(&b->gcd[GCD_CLIENT]) != 1) {
@@ -788,11 +699,12 @@ int main(int argc, char **argv)
 	double late_ms;
 
 	if (argc == 2 && !strcmp(argv[1], "--print-sql")) {
-		/* The statements copied from the extension, one a line, for bench/parity.php to find in it. */
-		printf("%s\n%s\n%s\n", GC_COUNTED_USERID_SQL, UC_ROW_SQL, UC_UPDATE_SQL);
-		printf("%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n", gcd_sql_client_by_id, gcd_sql_settings,
-			gcd_sql_currency, gcd_sql_custom_fields, gcd_sql_stats_due, gcd_sql_stats_accounts, gcd_sql_stats_groups,
-			gcd_sql_stats_products, gcd_sql_stats_counts);
+		/* The extension's statements this program runs, one a line, for bench/parity.php to find in
+		 * the build it measures (a build older than these headers would not have them). */
+		printf("%s\n%s\n%s\n", la_sql_counted_userid, la_sql_row, la_sql_update);
+		printf("%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n", la_sql_client_by_id, la_sql_settings,
+			la_sql_currency, la_sql_custom_fields, la_sql_stats_due, la_sql_stats_accounts, la_sql_stats_groups,
+			la_sql_stats_products, la_sql_stats_counts);
 		return 0;
 	}
 	parse(argc, argv, &o);

@@ -36,23 +36,10 @@ typedef enum {
 	LA_C_COUNT
 } la_column;
 
-#define LA_COLUMN_LIST(X) \
-	X("firstname") X("lastname") X("companyname") X("email") X("address1") X("address2") \
-	X("city") X("state") X("postcode") X("country") X("phonenumber") \
-	X("generalemails") X("productemails") X("domainemails") X("invoiceemails") X("supportemails") \
-	X("affiliateemails") X("subaccount") X("password") X("permissions")
+#include "commands/update_contact_sql.h"
 
 #define LA_NAME(c) c,
 static const char *const la_column_names[LA_C_COUNT] = { LA_COLUMN_LIST(LA_NAME) };
-
-#define LA_SELECTED(c) ", " c
-static const char la_sql_row[] =
-	"SELECT userid" LA_COLUMN_LIST(LA_SELECTED) " FROM tblcontacts WHERE id = ? FOR UPDATE";
-
-/* A column bound NULL keeps what the server holds. */
-#define LA_SET(c) c " = COALESCE(?, " c "), "
-static const char la_sql_update[] =
-	"UPDATE tblcontacts SET " LA_COLUMN_LIST(LA_SET) "updated_at = NOW() WHERE id = ?";
 
 /* After a COMMIT that went unanswered: the row holds every value this call wrote. */
 #define LA_SAME(c) " AND (? IS NULL OR BINARY " c " = ?)"
