@@ -151,15 +151,18 @@ static bool la_gcd_from_post(la_gcd *g, HashTable *post, zval *return_value)
 
 /* ---- the reads, in one snapshot ---- */
 
-static bool la_rows_first_copy(zval *rows, zval *out)
+/* The first row of rows into out, shared rather than copied (the rows are released here, so
+ * out is its only holder), or false when there is none. */
+static bool la_rows_first(zval *rows, zval *out)
 {
-	HashTable *row = php_localapi_db_first_row(rows);
+	zval *first = zend_hash_index_find(Z_ARRVAL_P(rows), 0);
+	bool found = first && Z_TYPE_P(first) == IS_ARRAY;
 
-	if (row) {
-		ZVAL_ARR(out, zend_array_dup(row));
+	if (found) {
+		ZVAL_COPY(out, first);
 	}
 	zval_ptr_dtor(rows);
-	return row != NULL;
+	return found;
 }
 
 static bool la_read_currency(la_link *link, const char *sql, MYSQL_BIND *params, zval *out,
@@ -170,7 +173,7 @@ static bool la_read_currency(la_link *link, const char *sql, MYSQL_BIND *params,
 	if (!php_localapi_db_rows(link, sql, params, &rows, err)) {
 		return false;
 	}
-	la_rows_first_copy(&rows, out);
+	la_rows_first(&rows, out);
 	return true;
 }
 
@@ -195,7 +198,7 @@ static bool la_gcd_read(la_link *link, la_gcd *g, php_localapi_db_error *err)
 			return false;
 		}
 	}
-	if (!la_rows_first_copy(&rows, &g->client)) {
+	if (!la_rows_first(&rows, &g->client)) {
 		return true;
 	}
 	g->found = true;
